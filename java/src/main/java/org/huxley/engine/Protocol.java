@@ -1,0 +1,61 @@
+package org.huxley.engine;
+
+import org.huxley.ModelException;
+import org.huxley.stim.Stimuli;
+
+/**
+ * How to integrate: time step (ms), number of steps, recording stride and slope convention.
+ * Without an explicit duration the number of steps is the length of the stimuli, as in Jaxley's
+ * {@code integrate} without {@code t_max}; output then has steps + 1 samples (sample 0 = initial
+ * state).
+ *
+ * @param dtMs time step, ms
+ * @param steps number of steps, or −1 to take the stimulus length
+ * @param recordEvery record every k-th sample (0, k, 2k, … ≤ steps)
+ * @param slope linearisation of the currents
+ */
+public record Protocol(double dtMs, int steps, int recordEvery, SlopeMode slope) {
+    /** Jaxley's default step 0.025 ms. */
+    public static final double DEFAULT_DT_MS = 0.025;
+
+    public Protocol {
+        if (!(dtMs > 0) || !Double.isFinite(dtMs)) {
+            throw new ModelException("time step must be positive and finite, got dt = " + dtMs + " ms");
+        }
+        if (steps < -1) {
+            throw new ModelException("number of steps must be >= 0, got " + steps);
+        }
+        if (recordEvery < 1) {
+            throw new ModelException("recording stride must be >= 1, got " + recordEvery);
+        }
+        if (slope == null) {
+            throw new ModelException("slope mode must not be null");
+        }
+    }
+
+    /** dt = 0.025 ms, duration from the stimuli, every sample, analytic slope. */
+    public static Protocol defaults() {
+        return new Protocol(DEFAULT_DT_MS, -1, 1, SlopeMode.ANALYTIC);
+    }
+
+    /** Runs {@code tMax // dt + 1} steps, as Jaxley's {@code integrate(t_max=…)}. */
+    public Protocol withTMax(double tMaxMs) {
+        return new Protocol(dtMs, Stimuli.stepsFor(tMaxMs, dtMs), recordEvery, slope);
+    }
+
+    public Protocol withSteps(int n) {
+        return new Protocol(dtMs, n, recordEvery, slope);
+    }
+
+    public Protocol withDt(double dt) {
+        return new Protocol(dt, steps, recordEvery, slope);
+    }
+
+    public Protocol withRecordEvery(int k) {
+        return new Protocol(dtMs, steps, k, slope);
+    }
+
+    public Protocol withSlope(SlopeMode mode) {
+        return new Protocol(dtMs, steps, recordEvery, mode);
+    }
+}

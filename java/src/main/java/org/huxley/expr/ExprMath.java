@@ -1,0 +1,137 @@
+package org.huxley.expr;
+
+/**
+ * Scalar definitions of the special functions used by expression nodes. Every evaluator
+ * (reference {@link Expr#eval}, {@link CompiledExpr}) calls these, so they agree bitwise.
+ *
+ * <p>Required semantics of the C helpers emitted by {@link Expr#toC} (they must match the
+ * methods here; their C definitions live with the C/CUDA runtime):
+ * <ul>
+ *   <li>{@code double hx_save_exp(double x)}: {@code exp(fmin(x, 20.0))}; see {@link #saveExp}.
+ *   <li>{@code double hx_save_exp_slope(double x)}: {@code x < 20.0 ? exp(x) : 0.0}.
+ *   <li>{@code double hx_efun(double x)}: {@code x / (hx_save_exp(x) - 1)} with its removable
+ *       singularity filled: for {@code |x| < 1e-4} the series {@code 1 - x/2 + x^2/12 - x^4/720};
+ *       for {@code x >= 20} exactly {@code x / (exp(20.0) - 1.0)}; otherwise {@code x / expm1(x)}.
+ *   <li>{@code double hx_efun_slope(double x)}, {@code double hx_efun_curvature(double x)}: the
+ *       first and second derivatives of {@code hx_efun}, as in {@link #efunSlope} and
+ *       {@link #efunCurvature} (port those methods literally, including the series).
+ * </ul>
+ */
+public final class ExprMath {
+    /** Argument above which {@link #saveExp} is clipped (Jaxley's {@code save_exp}). */
+    public static final double EXP_CLIP = 20.0;
+    /** {@code exp(20) - 1} computed the way Jaxley does ({@code save_exp(x) - 1}). */
+    public static final double EXP_CLIP_M1 = Math.exp(EXP_CLIP) - 1.0;
+    /** Below this magnitude efun and its derivatives use their Taylor series at 0. */
+    public static final double EFUN_SERIES_LIMIT = 1e-4;
+    /** Below this magnitude cancelling numerators are summed as series (see below). */
+    private static final double NUMERATOR_SERIES_LIMIT = 2.0;
+
+    private ExprMath() {
+    }
+
+    /** {@code exp(min(x, 20))}: an exponential that cannot overflow. */
+    public static double saveExp(double x) {
+        return Math.exp(Math.min(x, EXP_CLIP));
+    }
+
+    /** Derivative of {@link #saveExp}: {@code exp(x)} below the clip, 0 on the flat part. */
+    public static double saveExpSlope(double x) {
+        return x < EXP_CLIP ? Math.exp(x) : 0.0;
+    }
+
+    /**
+     * {@code x / (saveExp(x) - 1)} (NEURON's vtrap, Arbor's exprelr), finite at 0 where it is 1.
+     * The series branch matches the direct branch at |x| = 1e-4 to a few ulp.
+     */
+    public static double efun(double x) {
+        if (Math.abs(x) < EFUN_SERIES_LIMIT) {
+            double x2 = x * x;
+            return 1.0 - x / 2.0 + x2 / 12.0 - x2 * x2 / 720.0;
+        }
+        if (x >= EXP_CLIP) {
+            return x / EXP_CLIP_M1;
+        }
+        return x / Math.expm1(x);
+    }
+
+    /**
+     * First derivative of {@link #efun}; -1/2 at 0, {@code 1/(exp(20)-1)} on the clipped part.
+     * Direct form: {@code (expm1(x) - x e^x) / expm1(x)^2}. Its numerator cancels like
+     * {@code -x^2/2} near 0, so for |x| < 2 it is summed as the exact series
+     * {@code -sum_{k>=2} (k-1) x^k / k!} to keep full relative accuracy.
+     */
+    public static double efunSlope(double x) {
+        if (Math.abs(x) < EFUN_SERIES_LIMIT) {
+            return -0.5 + x / 6.0 - x * x * x / 180.0;
+        }
+        if (x >= EXP_CLIP) {
+            return 1.0 / EXP_CLIP_M1;
+        }
+        double em1 = Math.expm1(x);
+        double num;
+        if (Math.abs(x) < NUMERATOR_SERIES_LIMIT) {
+            num = -series(x, 1);
+        } else {
+            num = em1 - x * Math.exp(x);
+        }
+        return num / (em1 * em1);
+    }
+
+    /**
+     * Second derivative of {@link #efun}; 1/6 at 0, 0 on the clipped part.
+     * Direct form: {@code e^x (2x - 2 expm1(x) + x expm1(x)) / expm1(x)^3}; the numerator
+     * cancels like {@code x^3/6} near 0 and is summed as {@code sum_{k>=3} (k-2) x^k / k!}
+     * for |x| < 2.
+     */
+    public static double efunCurvature(double x) {
+        if (Math.abs(x) < EFUN_SERIES_LIMIT) {
+            double x2 = x * x;
+            return 1.0 / 6.0 - x2 / 60.0 + x2 * x2 / 1008.0;
+        }
+        if (x >= EXP_CLIP) {
+            return 0.0;
+        }
+        double em1 = Math.expm1(x);
+        double num;
+        if (Math.abs(x) < NUMERATOR_SERIES_LIMIT) {
+            num = series(x, 2);
+        } else {
+            num = 2.0 * x - 2.0 * em1 + x * em1;
+        }
+        return Math.exp(x) * num / (em1 * em1 * em1);
+    }
+
+    /** {@code sum_{k > shift} (k - shift) x^k / k!} for |x| < 2, summed until negligible. */
+    private static double series(double x, int shift) {
+        double term = 1.0; // x^k / k!
+        for (int k = 1; k <= shift; k++) {
+            term *= x / k;
+        }
+        double sum = 0.0;
+        for (int k = shift + 1; k < 60; k++) {
+            term *= x / k;
+            double add = (k - shift) * term;
+            sum += add;
+            if (Math.abs(add) <= 1e-18 * Math.abs(sum)) {
+                break;
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * {@code x^n}; for 0 <= n <= 4 as left-to-right products ({@code x*x*x}) exactly like the
+     * emitted C code, otherwise {@link Math#pow}.
+     */
+    public static double ipow(double x, int n) {
+        return switch (n) {
+            case 0 -> 1.0;
+            case 1 -> x;
+            case 2 -> x * x;
+            case 3 -> x * x * x;
+            case 4 -> x * x * x * x;
+            default -> Math.pow(x, n);
+        };
+    }
+}

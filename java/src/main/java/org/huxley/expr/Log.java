@@ -1,0 +1,38 @@
+package org.huxley.expr;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.ToDoubleFunction;
+
+/** Natural logarithm. */
+public record Log(Expr arg) implements Expr {
+    public Log {
+        Objects.requireNonNull(arg, "arg");
+    }
+
+    @Override
+    public double eval(ToDoubleFunction<Symbol> env) {
+        return Math.log(arg.eval(env));
+    }
+
+    @Override
+    public Expr diff(Symbol s) {
+        Expr d = arg.diff(s);
+        return d.isConst(0) ? Exprs.c(0) : Exprs.div(d, arg);
+    }
+
+    @Override
+    public List<Expr> children() {
+        return List.of(arg);
+    }
+
+    @Override
+    public Expr withChildren(List<Expr> c) {
+        return Exprs.log(c.get(0));
+    }
+
+    @Override
+    public String toString() {
+        return Printer.infix(this);
+    }
+}

@@ -1,0 +1,40 @@
+package org.huxley.expr;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.ToDoubleFunction;
+
+/** {@code Math.max(left, right)} (NaN-propagating); its derivative is that of the selected branch, the left one on ties. */
+public record Max(Expr left, Expr right) implements Expr {
+    public Max {
+        Objects.requireNonNull(left, "left");
+        Objects.requireNonNull(right, "right");
+    }
+
+    @Override
+    public double eval(ToDoubleFunction<Symbol> env) {
+        double l = left.eval(env);
+        double r = right.eval(env);
+        return Math.max(l, r);
+    }
+
+    @Override
+    public Expr diff(Symbol s) {
+        return Exprs.ifLe(right, left, left.diff(s), right.diff(s));
+    }
+
+    @Override
+    public List<Expr> children() {
+        return List.of(left, right);
+    }
+
+    @Override
+    public Expr withChildren(List<Expr> c) {
+        return Exprs.max(c.get(0), c.get(1));
+    }
+
+    @Override
+    public String toString() {
+        return Printer.infix(this);
+    }
+}

@@ -1,0 +1,139 @@
+package org.huxley.mech;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.huxley.ModelException;
+import org.huxley.expr.Expr;
+import org.huxley.expr.Symbol;
+
+/**
+ * A channel or synapse described once, as parameters, states and expressions: for every state the
+ * expression of its value after one step (exponential-Euler gate updates are built by
+ * {@link MechanismBuilder}), an optional steady-state expression, and the current. Every derivative
+ * the engines need (∂I/∂v, ∂(update)/∂v, ∂/∂parameters) is derived from these expressions.
+ *
+ * <p>Expression symbols: {@link #V} (the compartment voltage, mV; for a synapse the post-synaptic
+ * one), {@link #V_PRE} (pre-synaptic voltage, synapses only), {@link #DT} (time step, ms), and each
+ * parameter's and state's {@code symbol()}.
+ */
+public final class Mechanism {
+    /** Membrane voltage at the start of the step, mV (post-synaptic for synapses). */
+    public static final Symbol V = Symbol.of("v");
+    /** Pre-synaptic voltage at the start of the step, mV (synapses only). */
+    public static final Symbol V_PRE = Symbol.of("v_pre");
+    /** Time step, ms. */
+    public static final Symbol DT = Symbol.of("dt");
+
+    private final String name;
+    private final MechanismKind kind;
+    private final List<Param> params;
+    private final List<StateVar> states;
+    private final Map<StateVar, Expr> updates;
+    private final Map<StateVar, Expr> steadyStates;
+    private final Current current;
+    private final Expr currentExpr;
+
+    Mechanism(String name, MechanismKind kind, List<Param> params, List<StateVar> states,
+            Map<StateVar, Expr> updates, Map<StateVar, Expr> steadyStates, Current current,
+            Expr currentExpr) {
+        this.name = name;
+        this.kind = kind;
+        this.params = List.copyOf(params);
+        this.states = List.copyOf(states);
+        this.updates = Collections.unmodifiableMap(new LinkedHashMap<>(updates));
+        this.steadyStates = Collections.unmodifiableMap(new LinkedHashMap<>(steadyStates));
+        this.current = current;
+        this.currentExpr = currentExpr;
+    }
+
+    /** Starts the description of a membrane channel (current density in mA/cm²). */
+    public static MechanismBuilder channel(String name) {
+        return new MechanismBuilder(name, MechanismKind.CHANNEL);
+    }
+
+    /** Starts the description of a synapse (current in nA, may use {@link #V_PRE}). */
+    public static MechanismBuilder synapse(String name) {
+        return new MechanismBuilder(name, MechanismKind.SYNAPSE);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public MechanismKind kind() {
+        return kind;
+    }
+
+    /** Parameters in declaration order (shared ones included). */
+    public List<Param> params() {
+        return params;
+    }
+
+    /** States in declaration order; they are advanced in this order, each from the old values. */
+    public List<StateVar> states() {
+        return states;
+    }
+
+    /** The state's value after one step, as an expression of v, v_pre, dt, params and old states. */
+    public Expr update(StateVar state) {
+        Expr e = updates.get(state);
+        if (e == null) {
+            throw new ModelException("mechanism " + name + " has no state " + state.key());
+        }
+        return e;
+    }
+
+    /** The state's steady-state value at fixed v, if the mechanism defines one. */
+    public Optional<Expr> steadyState(StateVar state) {
+        return Optional.ofNullable(steadyStates.get(state));
+    }
+
+    /** The current this mechanism contributes (name and unit). */
+    public Current current() {
+        return current;
+    }
+
+    /** The current as an expression: mA/cm² (channel) or nA (synapse), outward positive. */
+    public Expr currentExpr() {
+        return currentExpr;
+    }
+
+    /** Looks a parameter up by its short name (as model files name it). */
+    public Param param(String shortName) {
+        for (Param p : params) {
+            if (p.info().name().equals(shortName)) {
+                return p;
+            }
+        }
+        throw new ModelException("mechanism " + name + " has no parameter '" + shortName
+                + "'; its parameters are " + names(params));
+    }
+
+    /** Looks a state up by its short name. */
+    public StateVar state(String shortName) {
+        for (StateVar s : states) {
+            if (s.info().name().equals(shortName)) {
+                return s;
+            }
+        }
+        throw new ModelException("mechanism " + name + " has no state '" + shortName
+                + "'; its states are " + names(states));
+    }
+
+    private static String names(List<? extends org.huxley.model.Field> fields) {
+        List<String> out = new ArrayList<>();
+        for (var f : fields) {
+            out.add(f.info().name());
+        }
+        return out.toString();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,195 @@
+package org.huxley.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.huxley.ModelException;
+import org.huxley.mech.Current;
+import org.huxley.mech.Mechanism;
+
+/**
+ * A simulatable model: a {@link Compartment}, {@link Branch}, {@link Cell} or {@link Network}. Every
+ * module answers the same selection API ({@link #cell}, {@link #branch}, {@link #comp},
+ * {@link #loc}, {@link #group}) and holds its stimuli, clamps and recordings. A module copied into a
+ * larger one contributes its compartments, mechanisms and (for cells) groups, not its stimuli or
+ * recordings.
+ */
+public abstract sealed class Module permits Compartment, Branch, Cell, Network {
+    private final List<Mechanism> mechanismOrder = new ArrayList<>();
+    private final Map<String, Set<Site>> groups = new LinkedHashMap<>();
+    private final List<Stimulus> stimuli = new ArrayList<>();
+    private final List<Clamp> clamps = new ArrayList<>();
+    private final List<Recording> recordings = new ArrayList<>();
+
+    Module() {
+    }
+
+    /** Number of cells (1 except for networks). */
+    public abstract int numCells();
+
+    /** Number of branches of a cell. */
+    public abstract int numBranches(int cell);
+
+    /** Number of compartments of a branch. */
+    public abstract int numComps(int cell, int branch);
+
+    /** The compartment at a site (live object). */
+    public abstract Compartment compartment(Site site);
+
+    /** Parent branch of each branch of a cell (−1 for the root). */
+    public abstract int[] parents(int cell);
+
+    /** Synapses (networks only). */
+    public List<SynapseEdge> synapses() {
+        return List.of();
+    }
+
+    static void checkIndex(String what, int i, int n) {
+        if (i < 0 || i >= n) {
+            throw new ModelException(what + " index " + i + " out of range 0.." + (n - 1));
+        }
+    }
+
+    // ---- selections ----
+
+    /** The whole module (a layout declared on it gives one shared value). */
+    public View all() {
+        List<Site> sites = new ArrayList<>();
+        for (int c = 0; c < numCells(); c++) {
+            for (int b = 0; b < numBranches(c); b++) {
+                for (int k = 0; k < numComps(c, b); k++) {
+                    sites.add(new Site(c, b, k));
+                }
+            }
+        }
+        return new View(this, sites, View.Sharing.SHARED, "all");
+    }
+
+    public View cell(int... index) {
+        return all().cell(index);
+    }
+
+    public View branch(int... index) {
+        return all().branch(index);
+    }
+
+    public View comp(int... index) {
+        return all().comp(index);
+    }
+
+    public View loc(double x) {
+        return all().loc(x);
+    }
+
+    public View group(String name) {
+        return all().group(name);
+    }
+
+    // ---- whole-module shortcuts ----
+
+    public void insert(Mechanism m) {
+        all().insert(m);
+    }
+
+    public void set(Field f, double value) {
+        all().set(f, value);
+    }
+
+    public void stimulate(double[] currentNa) {
+        all().stimulate(currentNa);
+    }
+
+    public void record() {
+        all().record();
+    }
+
+    public void record(Field f) {
+        all().record(f);
+    }
+
+    public void record(Current c) {
+        all().record(c);
+    }
+
+    /** Sets every gate with a steady-state expression to its steady state at the compartment's v. */
+    public void initStates() {
+        all().initStates();
+    }
+
+    /** Validates the model and compiles it into an immutable {@link org.huxley.plan.Plan}. */
+    public org.huxley.plan.Plan compile() {
+        return org.huxley.plan.ModelCompiler.compile(this);
+    }
+
+    // ---- state held by the root module ----
+
+    /** Channels in order of first insertion: states are advanced and currents summed in this order. */
+    public List<Mechanism> mechanisms() {
+        return Collections.unmodifiableList(mechanismOrder);
+    }
+
+    List<Mechanism> mechanismOrder() {
+        return mechanismOrder;
+    }
+
+    void mergeMechanismOrder(List<Mechanism> other) {
+        for (Mechanism m : other) {
+            if (!mechanismOrder.contains(m)) {
+                mechanismOrder.add(m);
+            }
+        }
+    }
+
+    Map<String, Set<Site>> groupsInternal() {
+        return groups;
+    }
+
+    /** Names of the groups defined on this module. */
+    public Set<String> groupNames() {
+        return Collections.unmodifiableSet(groups.keySet());
+    }
+
+    public List<Stimulus> stimuli() {
+        return Collections.unmodifiableList(stimuli);
+    }
+
+    public List<Clamp> clamps() {
+        return Collections.unmodifiableList(clamps);
+    }
+
+    public List<Recording> recordings() {
+        return Collections.unmodifiableList(recordings);
+    }
+
+    void addStimulus(Stimulus s) {
+        stimuli.add(s);
+    }
+
+    void addClamp(Clamp c) {
+        clamps.add(c);
+    }
+
+    void addRecording(Recording r) {
+        if (!recordings.contains(r)) {
+            recordings.add(r);
+        }
+    }
+
+    /** Removes all stimuli. */
+    public void deleteStimuli() {
+        stimuli.clear();
+    }
+
+    /** Removes all recordings. */
+    public void deleteRecordings() {
+        recordings.clear();
+    }
+
+    /** Removes all clamps. */
+    public void deleteClamps() {
+        clamps.clear();
+    }
+}

@@ -1,0 +1,8 @@
+package org.huxley.model;
+
+/**
+ * A current injected into one compartment: sample n (nA, positive depolarises) is used during the
+ * step from t = n·dt to (n+1)·dt.
+ */
+public record Stimulus(Site site, double[] currentNa) {
+}

@@ -1,0 +1,151 @@
+package org.huxley.params;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.huxley.ModelException;
+import org.huxley.model.CompartmentField;
+import org.huxley.model.EdgeView;
+import org.huxley.model.Field;
+import org.huxley.model.Module;
+import org.huxley.model.Site;
+import org.huxley.model.View;
+
+/**
+ * Named parameters declared on selections of one model: each declaration is an entry of one or
+ * more parameters, grouped by Jaxley's sharing rule (reference-numerics §10): a whole module or a
+ * group gives one shared parameter, a {@code cell(..)}, {@code branch(..)} or {@code comp(..)}
+ * selection one per cell, branch or compartment, an edge selection one per edge. Each parameter
+ * writes its value to every member of its group; later entries override earlier ones.
+ *
+ * <p>A {@link ParameterSets} holds B value vectors for a layout, so that one run simulates B
+ * parameter sets. The adjoint module makes the same layout trainable.
+ */
+public final class ParameterLayout {
+    /** One parameter: a field written to every member compartment (or synapse). */
+    public record Parameter(Field field, String name, List<Site> sites, List<Integer> edges) {
+    }
+
+    private final Module model;
+    private final List<Parameter> parameters = new ArrayList<>();
+    private final List<Integer> entryOf = new ArrayList<>();
+    private int entries;
+
+    public ParameterLayout(Module model) {
+        this.model = model;
+    }
+
+    public Module model() {
+        return model;
+    }
+
+    /** Declares one parameter per group of the view's sharing level. */
+    public ParameterLayout add(View view, Field field) {
+        return addGrouped(view, field, view.sharing());
+    }
+
+    /** Declares one parameter per selected compartment. */
+    public ParameterLayout addPerElement(View view, Field field) {
+        return addGrouped(view, field, View.Sharing.PER_COMP);
+    }
+
+    private ParameterLayout addGrouped(View view, Field field, View.Sharing sharing) {
+        if (view.module() != model) {
+            throw new ModelException("selection " + view.description() + " belongs to another model than this layout");
+        }
+        Map<String, List<Site>> groups = new LinkedHashMap<>();
+        for (Site s : view.sites()) {
+            boolean defined = field instanceof CompartmentField || model.compartment(s).hasValue(field);
+            if (!defined) {
+                continue;
+            }
+            String label = switch (sharing) {
+                case SHARED -> view.description();
+                case PER_CELL -> "cell " + s.cell();
+                case PER_BRANCH -> "cell " + s.cell() + " branch " + s.branch();
+                case PER_COMP -> s.toString();
+            };
+            groups.computeIfAbsent(label, k -> new ArrayList<>()).add(s);
+        }
+        if (groups.isEmpty()) {
+            throw new ModelException(field.key() + " is not defined on " + view.description()
+                    + ": insert its mechanism there first");
+        }
+        groups.forEach((label, sites) -> {
+            parameters.add(new Parameter(field, field.key() + "[" + label + "]", List.copyOf(sites), List.of()));
+            entryOf.add(entries);
+        });
+        entries++;
+        return this;
+    }
+
+    /** Declares parameters of synapses: one shared, or one per edge after {@code edge(..)}. */
+    public ParameterLayout add(EdgeView edges, Field field) {
+        if (edges.network() != model) {
+            throw new ModelException("edge selection belongs to another model than this layout");
+        }
+        for (int e : edges.edges()) {
+            edges.network().synapses().get(e).value(field); // throws if the type lacks the field
+        }
+        if (edges.sharing() == EdgeView.Sharing.SHARED) {
+            parameters.add(new Parameter(field, field.key() + "[edges " + edges.edges() + "]", List.of(),
+                    List.copyOf(edges.edges())));
+            entryOf.add(entries);
+        } else {
+            for (int e : edges.edges()) {
+                parameters.add(new Parameter(field, field.key() + "[edge " + e + "]", List.of(), List.of(e)));
+                entryOf.add(entries);
+            }
+        }
+        entries++;
+        return this;
+    }
+
+    /** Number of parameters P. */
+    public int size() {
+        return parameters.size();
+    }
+
+    public List<Parameter> parameters() {
+        return Collections.unmodifiableList(parameters);
+    }
+
+    /** Index of the declaration (add call) each parameter came from. */
+    public int entryOf(int parameter) {
+        return entryOf.get(parameter);
+    }
+
+    public List<String> names() {
+        return parameters.stream().map(Parameter::name).toList();
+    }
+
+    /** Each parameter's initial value: the mean of its members' current values (NaN ignored). */
+    public double[] initialValues() {
+        double[] out = new double[parameters.size()];
+        for (int p = 0; p < out.length; p++) {
+            Parameter par = parameters.get(p);
+            double sum = 0;
+            int n = 0;
+            for (Site s : par.sites()) {
+                double v = model.compartment(s).value(par.field());
+                if (!Double.isNaN(v)) {
+                    sum += v;
+                    n++;
+                }
+            }
+            for (int e : par.edges()) {
+                sum += model.synapses().get(e).value(par.field());
+                n++;
+            }
+            out[p] = sum / n;
+        }
+        return out;
+    }
+
+    /** B parameter sets, each starting from {@link #initialValues()}. */
+    public ParameterSets batch(int batchSize) {
+        return new ParameterSets(this, batchSize);
+    }
+}

@@ -1,0 +1,226 @@
+package org.huxley.plan;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.huxley.ModelException;
+import org.huxley.model.CompartmentField;
+import org.huxley.model.Module;
+import org.huxley.model.Site;
+
+/**
+ * A compiled model: immutable, layout-neutral flat arrays that every engine reads.
+ *
+ * <ul>
+ *   <li>Nodes: per cell, its compartments (branch by branch, proximal to distal), then one
+ *       branch-point node per distinct parent branch (sorted by parent); cells concatenated
+ *       (reference-numerics §2).</li>
+ *   <li>Geometry per node, indexed by {@link CompartmentField#ordinal()}; NaN at branch points.</li>
+ *   <li>Axial links (node pairs with a {@link LinkKind}) and a solve order: breadth-first per cell
+ *       from the cell's first node, with each node's parent node and the link to it.</li>
+ *   <li>Channel and synapse tables, stimuli, clamps and recording targets.</li>
+ * </ul>
+ *
+ * <p>Getters return copies; a plan cannot be modified after compilation.
+ */
+public final class Plan {
+    private final Module source;
+    private final int numNodes;
+    private final int numCells;
+    private final boolean[] branchPoint;
+    private final int[] nodeCell;
+    private final Site[] siteOfNode;
+    private final Map<Site, Integer> nodeOfSite;
+    private final double[][] geometry;
+    private final LinkKind[] linkKind;
+    private final int[] linkA;
+    private final int[] linkB;
+    private final int[] solveOrder;
+    private final int[] solveParent;
+    private final int[] solveParentLink;
+    private final int[] cellOrderStart;
+    private final List<MechanismTable> channels;
+    private final List<SynapseTable> synapses;
+    private final int[] stimulusNodes;
+    private final double[][] stimulusCurrentsNa;
+    private final int[] clampNodes;
+    private final double[][] clampVoltagesMv;
+    private final List<RecordingTarget> recordings;
+
+    Plan(Module source, int numCells, boolean[] branchPoint, int[] nodeCell, Site[] siteOfNode,
+            Map<Site, Integer> nodeOfSite, double[][] geometry, LinkKind[] linkKind, int[] linkA, int[] linkB,
+            int[] solveOrder, int[] solveParent, int[] solveParentLink, int[] cellOrderStart,
+            List<MechanismTable> channels, List<SynapseTable> synapses, int[] stimulusNodes,
+            double[][] stimulusCurrentsNa, int[] clampNodes, double[][] clampVoltagesMv,
+            List<RecordingTarget> recordings) {
+        this.source = source;
+        this.numNodes = branchPoint.length;
+        this.numCells = numCells;
+        this.branchPoint = branchPoint;
+        this.nodeCell = nodeCell;
+        this.siteOfNode = siteOfNode;
+        this.nodeOfSite = Map.copyOf(nodeOfSite);
+        this.geometry = geometry;
+        this.linkKind = linkKind;
+        this.linkA = linkA;
+        this.linkB = linkB;
+        this.solveOrder = solveOrder;
+        this.solveParent = solveParent;
+        this.solveParentLink = solveParentLink;
+        this.cellOrderStart = cellOrderStart;
+        this.channels = List.copyOf(channels);
+        this.synapses = List.copyOf(synapses);
+        this.stimulusNodes = stimulusNodes;
+        this.stimulusCurrentsNa = stimulusCurrentsNa;
+        this.clampNodes = clampNodes;
+        this.clampVoltagesMv = clampVoltagesMv;
+        this.recordings = List.copyOf(recordings);
+    }
+
+    /** The model this plan was compiled from (parameter layouts must be declared on it). */
+    public Module source() {
+        return source;
+    }
+
+    public int numNodes() {
+        return numNodes;
+    }
+
+    public int numCells() {
+        return numCells;
+    }
+
+    /** Number of compartment nodes (all nodes minus branch points). */
+    public int numCompartments() {
+        int n = 0;
+        for (boolean b : branchPoint) {
+            n += b ? 0 : 1;
+        }
+        return n;
+    }
+
+    public boolean isBranchPoint(int node) {
+        return branchPoint[node];
+    }
+
+    public int cellOf(int node) {
+        return nodeCell[node];
+    }
+
+    /** The site of a compartment node, or null for a branch point. */
+    public Site siteOf(int node) {
+        return siteOfNode[node];
+    }
+
+    /** The node of a compartment. */
+    public int nodeOf(Site site) {
+        Integer n = nodeOfSite.get(site);
+        if (n == null) {
+            throw new ModelException("the model has no compartment at " + site);
+        }
+        return n;
+    }
+
+    /** A geometry field (or initial v) of every node; NaN at branch points. */
+    public double[] geometry(CompartmentField f) {
+        return geometry[f.ordinal()].clone();
+    }
+
+    public int numLinks() {
+        return linkKind.length;
+    }
+
+    public LinkKind linkKind(int link) {
+        return linkKind[link];
+    }
+
+    /** First node of a link: the proximal compartment, or the branch point. */
+    public int linkA(int link) {
+        return linkA[link];
+    }
+
+    /** Second node of a link: the distal compartment, or the compartment next to the branch point. */
+    public int linkB(int link) {
+        return linkB[link];
+    }
+
+    /** Nodes in solve order: breadth-first per cell, cells in order; parents before children. */
+    public int[] solveOrder() {
+        return solveOrder.clone();
+    }
+
+    /** Parent node of each node in the solve tree (−1 for each cell's root), indexed by node. */
+    public int[] solveParent() {
+        return solveParent.clone();
+    }
+
+    /** The link joining each node to its solve parent (−1 for roots), indexed by node. */
+    public int[] solveParentLink() {
+        return solveParentLink.clone();
+    }
+
+    /** Start of each cell in {@link #solveOrder()}, plus the total as last entry. */
+    public int[] cellOrderStart() {
+        return cellOrderStart.clone();
+    }
+
+    /** Channel tables in insertion order. */
+    public List<MechanismTable> channels() {
+        return channels;
+    }
+
+    /** Synapse tables in order of first connection. */
+    public List<SynapseTable> synapses() {
+        return synapses;
+    }
+
+    public int numStimuli() {
+        return stimulusNodes.length;
+    }
+
+    public int stimulusNode(int i) {
+        return stimulusNodes[i];
+    }
+
+    /** Samples of stimulus i, nA. */
+    public double[] stimulusCurrentNa(int i) {
+        return stimulusCurrentsNa[i].clone();
+    }
+
+    public int numClamps() {
+        return clampNodes.length;
+    }
+
+    public int clampNode(int i) {
+        return clampNodes[i];
+    }
+
+    /** Samples of clamp i, mV. */
+    public double[] clampVoltageMv(int i) {
+        return clampVoltagesMv[i].clone();
+    }
+
+    /** Output rows in recording order. */
+    public List<RecordingTarget> recordings() {
+        return recordings;
+    }
+
+    /** Labels of the output rows. */
+    public List<String> recordingLabels() {
+        return recordings.stream().map(RecordingTarget::label).toList();
+    }
+
+    /** Channel table index of a mechanism, or −1. */
+    public int channelTableOf(org.huxley.mech.Mechanism m) {
+        for (int i = 0; i < channels.size(); i++) {
+            if (channels.get(i).mechanism().equals(m)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static Map<Site, Integer> unmodifiable(Map<Site, Integer> m) {
+        return Collections.unmodifiableMap(m);
+    }
+}

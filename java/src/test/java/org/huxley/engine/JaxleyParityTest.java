@@ -48,7 +48,7 @@ class JaxleyParityTest {
         m.stimulate(STEP);
         Recordings rec = new CpuEngine().run(m.compile(), Protocol.defaults());
         assertEquals(202, rec.numSamples());
-        JaxleyReference.load("test_compartment").assertReproduced(rec, TOLERANCE_MV);
+        JaxleyReference.load("test_compartment").assertReproduced(rec, TOLERANCE_MV, "as a " + kind);
     }
 
     @Test

@@ -58,9 +58,15 @@ public record JaxleyReference(String name, int[] sampleIndices, double[][] volta
 
     /** Asserts every stored sample is reproduced within {@code toleranceMv}. */
     public void assertReproduced(Recordings rec, double toleranceMv) {
+        assertReproduced(rec, toleranceMv, json.path("source").path("variant").asString(""));
+    }
+
+    /** As {@link #assertReproduced(Recordings, double)}, with a label for the parity report. */
+    public void assertReproduced(Recordings rec, double toleranceMv, String caseLabel) {
         assertTrue(rec.numRecordings() == voltagesMv.length,
                 name + ": " + rec.numRecordings() + " recordings, reference has " + voltagesMv.length);
         double err = maxError(rec, 0);
+        ParityLog.record("jaxley " + name, caseLabel, err, toleranceMv);
         assertTrue(err <= toleranceMv, name + ": max |v - reference| = " + err + " mV > " + toleranceMv);
     }
 }

@@ -1,4 +1,4 @@
-package org.huxley.engine;
+package org.huxley.engine.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,21 +15,21 @@ import org.huxley.mech.StateVar;
  * A mechanism's expressions compiled for the CPU: state updates, the current and its slope. Slot
  * layout: 0 = v (post-synaptic for synapses), 1 = v_pre, 2 = dt, then parameters, then states.
  */
-final class MechanismKernel {
-    static final int V = 0;
-    static final int V_PRE = 1;
-    static final int DT = 2;
-    static final int FIRST_PARAM = 3;
+public final class MechanismKernel {
+    public static final int V = 0;
+    public static final int V_PRE = 1;
+    public static final int DT = 2;
+    public static final int FIRST_PARAM = 3;
 
-    final Mechanism mechanism;
-    final int numParams;
-    final int numStates;
-    final CompiledExpr[] updates;
-    final CompiledExpr current;
+    public final Mechanism mechanism;
+    public final int numParams;
+    public final int numStates;
+    public final CompiledExpr[] updates;
+    public final CompiledExpr current;
     /** ∂I/∂v; for synapses ∂I/∂v_post + ∂I/∂v_pre, the direction Jaxley perturbs. */
-    final CompiledExpr slope;
+    public final CompiledExpr slope;
 
-    MechanismKernel(Mechanism m) {
+    public MechanismKernel(Mechanism m) {
         this.mechanism = m;
         this.numParams = m.params().size();
         this.numStates = m.states().size();
@@ -46,7 +46,7 @@ final class MechanismKernel {
         this.slope = d.compile(slots);
     }
 
-    static List<Symbol> slotOrder(Mechanism m) {
+    public static List<Symbol> slotOrder(Mechanism m) {
         List<Symbol> slots = new ArrayList<>();
         slots.add(Mechanism.V);
         slots.add(Mechanism.V_PRE);
@@ -60,11 +60,11 @@ final class MechanismKernel {
         return slots;
     }
 
-    int slotCount() {
+    public int slotCount() {
         return FIRST_PARAM + numParams + numStates;
     }
 
-    int firstState() {
+    public int firstState() {
         return FIRST_PARAM + numParams;
     }
 }

@@ -1,4 +1,4 @@
-package org.huxley.engine;
+package org.huxley.engine.internal;
 
 import java.util.List;
 import org.huxley.model.CompartmentField;
@@ -11,14 +11,14 @@ import org.huxley.plan.SynapseTable;
  * (layout order, later wins). Length or radius targets recompute the cylinder area, volume and
  * loads of their compartments, as Jaxley does.
  */
-final class SetValues {
-    final double[][] geometry;
-    final double[][][] channelParams;
-    final double[][][] channelStates0;
-    final double[][][] synapseParams;
-    final double[][][] synapseStates0;
+public final class SetValues {
+    public final double[][] geometry;
+    public final double[][][] channelParams;
+    public final double[][][] channelStates0;
+    public final double[][][] synapseParams;
+    public final double[][][] synapseStates0;
 
-    SetValues(Plan plan) {
+    public SetValues(Plan plan) {
         CompartmentField[] fields = CompartmentField.values();
         geometry = new double[fields.length][];
         for (CompartmentField f : fields) {
@@ -40,7 +40,7 @@ final class SetValues {
         }
     }
 
-    void apply(ParameterBinding binding, double[] theta) {
+    public void apply(ParameterBinding binding, double[] theta) {
         for (int p = 0; p < binding.size(); p++) {
             double value = theta[p];
             for (ParameterBinding.Target t : binding.targets(p)) {

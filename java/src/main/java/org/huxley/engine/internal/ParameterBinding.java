@@ -1,4 +1,4 @@
-package org.huxley.engine;
+package org.huxley.engine.internal;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,263 @@
+package org.huxley.engine.internal;
+
+import java.util.Arrays;
+import java.util.List;
+import org.huxley.engine.SlopeMode;
+import org.huxley.model.CompartmentField;
+import org.huxley.plan.MechanismTable;
+import org.huxley.plan.Plan;
+import org.huxley.plan.SynapseTable;
+
+/**
+ * Jaxley's backward-Euler step for one parameter set (reference-numerics §6.1; docs/numerics.md):
+ * gates advanced with vⁿ, currents with the new gates linearised about vⁿ, one implicit solve of
+ * the node tree (compartments and branch points) by Hines elimination, then clamps. The forward
+ * engine and the adjoint's recomputation both use this class, so they produce the same bits.
+ */
+public final class ForwardStepper {
+    /** mA/cm² → µA/cm². */
+    public static final double CHANNEL_TO_UA = 1000.0;
+    /** nA/µm² → µA/cm². */
+    public static final double POINT_TO_UA = 1e5;
+
+    public final Plan plan;
+    public final double dt;
+    public final SlopeMode slopeMode;
+    public final MechanismKernel[] channelKernels;
+    public final MechanismKernel[] synapseKernels;
+    public final SetValues values;
+    public final Coupling coupling;
+    public final double[] area;
+    public final double[] cm;
+    public final int[] order;
+    public final int[] parent;
+    public final boolean[] branchPoint;
+    public final int[] stimulusNodes;
+    public final int[] clampNodes;
+    private final List<MechanismTable> chTables;
+    private final List<SynapseTable> syTables;
+    private final double[] a;
+    private final double[] b;
+    private final double[] d;
+    private final double[] rhs;
+    private final double[] iext;
+    private final double[][] chSlots;
+    private final double[][] sySlots;
+    private double[] scratch = new double[16];
+
+    public ForwardStepper(Plan plan, double dt, SlopeMode slopeMode, MechanismKernel[] channelKernels,
+            MechanismKernel[] synapseKernels, SetValues values) {
+        this.plan = plan;
+        this.dt = dt;
+        this.slopeMode = slopeMode;
+        this.channelKernels = channelKernels;
+        this.synapseKernels = synapseKernels;
+        this.values = values;
+        this.coupling = new Coupling(plan, values.geometry, dt);
+        this.area = values.geometry[CompartmentField.AREA.ordinal()];
+        this.cm = values.geometry[CompartmentField.CAPACITANCE.ordinal()];
+        this.order = plan.solveOrder();
+        this.parent = plan.solveParent();
+        int n = plan.numNodes();
+        this.branchPoint = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            branchPoint[i] = plan.isBranchPoint(i);
+        }
+        this.stimulusNodes = new int[plan.numStimuli()];
+        for (int s = 0; s < stimulusNodes.length; s++) {
+            stimulusNodes[s] = plan.stimulusNode(s);
+        }
+        this.clampNodes = new int[plan.numClamps()];
+        for (int c = 0; c < clampNodes.length; c++) {
+            clampNodes[c] = plan.clampNode(c);
+        }
+        this.chTables = plan.channels();
+        this.syTables = plan.synapses();
+        this.a = new double[n];
+        this.b = new double[n];
+        this.d = new double[n];
+        this.rhs = new double[n];
+        this.iext = new double[n];
+        this.chSlots = new double[channelKernels.length][];
+        for (int t = 0; t < channelKernels.length; t++) {
+            chSlots[t] = new double[channelKernels[t].slotCount()];
+        }
+        this.sySlots = new double[synapseKernels.length][];
+        for (int t = 0; t < synapseKernels.length; t++) {
+            sySlots[t] = new double[synapseKernels[t].slotCount()];
+        }
+    }
+
+    /** Computes the currents of the initial state (for recording only; no state changes). */
+    public void initialCurrents(StepState s) {
+        for (int t = 0; t < chTables.size(); t++) {
+            MechanismKernel k = channelKernels[t];
+            MechanismTable tab = chTables.get(t);
+            for (int i = 0; i < tab.size(); i++) {
+                fillChannel(chSlots[t], k, s.v[tab.nodes()[i]], dt, values.channelParams[t], s.channel[t], i);
+                s.channelCurrent[t][i] = k.current.eval(chSlots[t]);
+            }
+        }
+        for (int t = 0; t < syTables.size(); t++) {
+            MechanismKernel k = synapseKernels[t];
+            SynapseTable tab = syTables.get(t);
+            for (int i = 0; i < tab.size(); i++) {
+                fillSynapse(sySlots[t], k, s.v[tab.postNodes()[i]], s.v[tab.preNodes()[i]], dt,
+                        values.synapseParams[t], s.synapse[t], i);
+                s.synapseCurrent[t][i] = k.current.eval(sySlots[t]);
+            }
+        }
+    }
+
+    /**
+     * Advances {@code s} by one step in place.
+     *
+     * @param step n: stimulus and clamp sample n are used
+     * @param stimuli per plan stimulus, its samples (nA)
+     * @param clamps per plan clamp, its samples (mV)
+     */
+    public void step(StepState s, int step, double[][] stimuli, double[][] clamps) {
+        final boolean fd = slopeMode == SlopeMode.FORWARD_DIFFERENCE;
+        final double[] v = s.v;
+        final int n = v.length;
+        Arrays.fill(a, 0.0);
+        Arrays.fill(b, 0.0);
+        Arrays.fill(iext, 0.0);
+        for (int k = 0; k < stimulusNodes.length; k++) {
+            int node = stimulusNodes[k];
+            iext[node] += stimuli[k][step] * POINT_TO_UA / area[node];
+        }
+        // 1. Gates, mechanism by mechanism in insertion order, each state from the old values.
+        for (int t = 0; t < chTables.size(); t++) {
+            MechanismKernel k = channelKernels[t];
+            MechanismTable tab = chTables.get(t);
+            double[] sl = chSlots[t];
+            double[][] st = s.channel[t];
+            ensureScratch(k.numStates);
+            for (int i = 0; i < tab.size(); i++) {
+                fillChannel(sl, k, v[tab.nodes()[i]], dt, values.channelParams[t], st, i);
+                for (int q = 0; q < k.numStates; q++) {
+                    scratch[q] = k.updates[q].eval(sl);
+                }
+                for (int q = 0; q < k.numStates; q++) {
+                    st[q][i] = scratch[q];
+                }
+            }
+        }
+        // 2. Currents with the new gates and vⁿ, linearised about vⁿ.
+        for (int t = 0; t < chTables.size(); t++) {
+            MechanismKernel k = channelKernels[t];
+            MechanismTable tab = chTables.get(t);
+            double[] sl = chSlots[t];
+            for (int i = 0; i < tab.size(); i++) {
+                int node = tab.nodes()[i];
+                fillChannel(sl, k, v[node], dt, values.channelParams[t], s.channel[t], i);
+                double i0 = k.current.eval(sl);
+                double slope;
+                if (fd) {
+                    sl[MechanismKernel.V] = v[node] + SlopeMode.FD_DELTA_MV;
+                    slope = (k.current.eval(sl) - i0) / SlopeMode.FD_DELTA_MV;
+                } else {
+                    slope = k.slope.eval(sl);
+                }
+                s.channelCurrent[t][i] = i0;
+                a[node] += CHANNEL_TO_UA * slope;
+                b[node] += CHANNEL_TO_UA * (slope * v[node] - i0);
+            }
+        }
+        // 3. Synapses: advance with v_preⁿ and v_postⁿ, then the current, converted with the post area.
+        for (int t = 0; t < syTables.size(); t++) {
+            MechanismKernel k = synapseKernels[t];
+            SynapseTable tab = syTables.get(t);
+            double[] sl = sySlots[t];
+            double[][] st = s.synapse[t];
+            ensureScratch(k.numStates);
+            for (int i = 0; i < tab.size(); i++) {
+                int post = tab.postNodes()[i];
+                int pre = tab.preNodes()[i];
+                fillSynapse(sl, k, v[post], v[pre], dt, values.synapseParams[t], st, i);
+                for (int q = 0; q < k.numStates; q++) {
+                    scratch[q] = k.updates[q].eval(sl);
+                }
+                for (int q = 0; q < k.numStates; q++) {
+                    st[q][i] = scratch[q];
+                }
+                fillSynapse(sl, k, v[post], v[pre], dt, values.synapseParams[t], st, i);
+                double i0 = k.current.eval(sl);
+                double toDensity = POINT_TO_UA / area[post];
+                double slope;
+                if (fd) {
+                    sl[MechanismKernel.V] = v[post] + SlopeMode.FD_DELTA_MV;
+                    sl[MechanismKernel.V_PRE] = v[pre] + SlopeMode.FD_DELTA_MV;
+                    slope = (k.current.eval(sl) * toDensity - i0 * toDensity) / SlopeMode.FD_DELTA_MV;
+                } else {
+                    slope = k.slope.eval(sl) * toDensity;
+                }
+                s.synapseCurrent[t][i] = i0;
+                a[post] += slope;
+                b[post] += slope * v[post] - i0 * toDensity;
+            }
+        }
+        // 4. Implicit voltage system on the node tree.
+        for (int i = 0; i < n; i++) {
+            if (branchPoint[i]) {
+                d[i] = coupling.diagonal[i];
+                rhs[i] = 0.0;
+            } else {
+                d[i] = coupling.diagonal[i] + dt * (a[i] / cm[i]);
+                rhs[i] = v[i] + dt * ((b[i] + iext[i]) / cm[i]);
+            }
+        }
+        solveTree(d, rhs, v);
+        for (int c = 0; c < clampNodes.length; c++) {
+            v[clampNodes[c]] = clamps[c][step];
+        }
+    }
+
+    /** Hines elimination over the solve tree: leaves to root, then root to leaves. */
+    private void solveTree(double[] diag, double[] r, double[] x) {
+        for (int idx = order.length - 1; idx >= 0; idx--) {
+            int k = order[idx];
+            int p = parent[k];
+            if (p < 0) {
+                continue;
+            }
+            double m = coupling.upper[k] / diag[k];
+            diag[p] -= m * coupling.lower[k];
+            r[p] -= m * r[k];
+        }
+        for (int k : order) {
+            int p = parent[k];
+            x[k] = p < 0 ? r[k] / diag[k] : (r[k] - coupling.lower[k] * x[p]) / diag[k];
+        }
+    }
+
+    private void ensureScratch(int n) {
+        if (scratch.length < n) {
+            scratch = new double[n];
+        }
+    }
+
+    /** Fills a channel kernel's slots: v, dt, parameters and states of instance i. */
+    public static void fillChannel(double[] sl, MechanismKernel k, double v, double dt, double[][] params,
+            double[][] states, int i) {
+        sl[MechanismKernel.V] = v;
+        sl[MechanismKernel.V_PRE] = 0.0;
+        sl[MechanismKernel.DT] = dt;
+        int o = MechanismKernel.FIRST_PARAM;
+        for (int p = 0; p < k.numParams; p++) {
+            sl[o + p] = params[p][i];
+        }
+        o = k.firstState();
+        for (int q = 0; q < k.numStates; q++) {
+            sl[o + q] = states[q][i];
+        }
+    }
+
+    /** Fills a synapse kernel's slots: post and pre voltage, dt, parameters and states of edge i. */
+    public static void fillSynapse(double[] sl, MechanismKernel k, double vPost, double vPre, double dt,
+            double[][] params, double[][] states, int i) {
+        fillChannel(sl, k, vPost, dt, params, states, i);
+        sl[MechanismKernel.V_PRE] = vPre;
+    }
+}

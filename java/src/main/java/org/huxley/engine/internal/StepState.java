@@ -1,0 +1,124 @@
+package org.huxley.engine.internal;
+
+import java.util.List;
+import org.huxley.model.CompartmentField;
+import org.huxley.plan.Plan;
+
+/**
+ * The state of one parameter set between steps: voltage of every node (branch points included),
+ * channel states {@code channel[t][s][i]}, synapse states {@code synapse[t][s][i]}, and the last
+ * computed currents (for recording: channel mA/cm², synapse nA).
+ */
+public final class StepState {
+    public final double[] v;
+    public final double[][][] channel;
+    public final double[][][] synapse;
+    public final double[][] channelCurrent;
+    public final double[][] synapseCurrent;
+
+    private StepState(double[] v, double[][][] channel, double[][][] synapse, double[][] channelCurrent,
+            double[][] synapseCurrent) {
+        this.v = v;
+        this.channel = channel;
+        this.synapse = synapse;
+        this.channelCurrent = channelCurrent;
+        this.synapseCurrent = synapseCurrent;
+    }
+
+    /** The initial state of a set: v from the set's values (0 at branch points), initial states. */
+    public static StepState initial(Plan plan, SetValues values) {
+        double[] v = values.geometry[CompartmentField.V.ordinal()].clone();
+        for (int i = 0; i < v.length; i++) {
+            if (plan.isBranchPoint(i)) {
+                v[i] = 0.0; // algebraic node: solved for; the start value is unused
+            }
+        }
+        List<?> ch = plan.channels();
+        double[][] chI = new double[ch.size()][];
+        for (int t = 0; t < ch.size(); t++) {
+            chI[t] = new double[plan.channels().get(t).size()];
+        }
+        double[][] syI = new double[plan.synapses().size()][];
+        for (int t = 0; t < syI.length; t++) {
+            syI[t] = new double[plan.synapses().get(t).size()];
+        }
+        return new StepState(v, copy(values.channelStates0), copy(values.synapseStates0), chI, syI);
+    }
+
+    /** A deep copy. */
+    public StepState copy() {
+        double[][] chI = new double[channelCurrent.length][];
+        for (int t = 0; t < chI.length; t++) {
+            chI[t] = channelCurrent[t].clone();
+        }
+        double[][] syI = new double[synapseCurrent.length][];
+        for (int t = 0; t < syI.length; t++) {
+            syI[t] = synapseCurrent[t].clone();
+        }
+        return new StepState(v.clone(), copy(channel), copy(synapse), chI, syI);
+    }
+
+    /** Copies every value of {@code other} (same shapes) into this state. */
+    public void copyFrom(StepState other) {
+        System.arraycopy(other.v, 0, v, 0, v.length);
+        copyInto(other.channel, channel);
+        copyInto(other.synapse, synapse);
+        for (int t = 0; t < channelCurrent.length; t++) {
+            System.arraycopy(other.channelCurrent[t], 0, channelCurrent[t], 0, channelCurrent[t].length);
+        }
+        for (int t = 0; t < synapseCurrent.length; t++) {
+            System.arraycopy(other.synapseCurrent[t], 0, synapseCurrent[t], 0, synapseCurrent[t].length);
+        }
+    }
+
+    /** Number of float64 values this state holds (for memory reports). */
+    public long numValues() {
+        long n = v.length;
+        for (double[][] a : channel) {
+            for (double[] b : a) {
+                n += b.length;
+            }
+        }
+        for (double[][] a : synapse) {
+            for (double[] b : a) {
+                n += b.length;
+            }
+        }
+        for (double[] a : channelCurrent) {
+            n += a.length;
+        }
+        for (double[] a : synapseCurrent) {
+            n += a.length;
+        }
+        return n;
+    }
+
+    /** Whether every voltage is finite. */
+    public boolean isFinite() {
+        for (double x : v) {
+            if (!Double.isFinite(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void copyInto(double[][][] from, double[][][] to) {
+        for (int i = 0; i < from.length; i++) {
+            for (int j = 0; j < from[i].length; j++) {
+                System.arraycopy(from[i][j], 0, to[i][j], 0, from[i][j].length);
+            }
+        }
+    }
+
+    static double[][][] copy(double[][][] a) {
+        double[][][] out = new double[a.length][][];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = new double[a[i].length][];
+            for (int j = 0; j < a[i].length; j++) {
+                out[i][j] = a[i][j].clone();
+            }
+        }
+        return out;
+    }
+}

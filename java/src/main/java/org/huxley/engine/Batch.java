@@ -43,12 +43,13 @@ public final class Batch {
     }
 
     /** The waveform of stimulus {@code index} for set {@code b}, or null if not overridden. */
-    double[] stimulusOverride(int index, int b) {
+    public double[] stimulusOverride(int index, int b) {
         double[][] o = stimulusOverrides.get(index);
         return o == null ? null : o[b];
     }
 
-    Map<Integer, double[][]> stimulusOverrides() {
-        return stimulusOverrides;
+    /** The overridden stimulus indices. */
+    public java.util.Set<Integer> overriddenStimuli() {
+        return java.util.Collections.unmodifiableSet(stimulusOverrides.keySet());
     }
 }

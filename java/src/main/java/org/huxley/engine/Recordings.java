@@ -16,6 +16,17 @@ public final class Recordings {
     private final int stride;
     private final int[] divergedAtStep;
 
+    /**
+     * Wraps computed samples (not copied).
+     *
+     * @param data [set][recording][sample]
+     * @param divergedAtStep per set the step after which the state was first non-finite, or −1
+     */
+    public static Recordings of(double[][][] data, List<String> labels, double dtMs, int stride,
+            int[] divergedAtStep) {
+        return new Recordings(data, labels, dtMs, stride, divergedAtStep);
+    }
+
     Recordings(double[][][] data, List<String> labels, double dtMs, int stride, int[] divergedAtStep) {
         this.data = data;
         this.labels = List.copyOf(labels);

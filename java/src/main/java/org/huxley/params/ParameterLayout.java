@@ -24,8 +24,12 @@ import org.huxley.model.View;
  * parameter sets. The adjoint module makes the same layout trainable.
  */
 public final class ParameterLayout {
-    /** One parameter: a field written to every member compartment (or synapse). */
-    public record Parameter(Field field, String name, List<Site> sites, List<Integer> edges) {
+    /**
+     * One parameter: a field written to every member compartment (or synapse).
+     *
+     * @param initialValue the value sets start from, or NaN for the members' mean
+     */
+    public record Parameter(Field field, String name, List<Site> sites, List<Integer> edges, double initialValue) {
     }
 
     private final Module model;
@@ -43,15 +47,28 @@ public final class ParameterLayout {
 
     /** Declares one parameter per group of the view's sharing level. */
     public ParameterLayout add(View view, Field field) {
-        return addGrouped(view, field, view.sharing());
+        return addGrouped(view, field, view.sharing(), Double.NaN);
+    }
+
+    /** As {@link #add(View, Field)}, every parameter starting at {@code initialValue}. */
+    public ParameterLayout add(View view, Field field, double initialValue) {
+        requireInitial(field, initialValue);
+        return addGrouped(view, field, view.sharing(), initialValue);
     }
 
     /** Declares one parameter per selected compartment. */
     public ParameterLayout addPerElement(View view, Field field) {
-        return addGrouped(view, field, View.Sharing.PER_COMP);
+        return addGrouped(view, field, View.Sharing.PER_COMP, Double.NaN);
     }
 
-    private ParameterLayout addGrouped(View view, Field field, View.Sharing sharing) {
+    private static void requireInitial(Field field, double initialValue) {
+        if (!field.info().accepts(initialValue)) {
+            throw new ModelException("initial value " + initialValue + " of " + field.key() + " is outside its valid range ["
+                    + field.info().lo() + ", " + field.info().hi() + "] " + field.info().unit());
+        }
+    }
+
+    private ParameterLayout addGrouped(View view, Field field, View.Sharing sharing, double initialValue) {
         if (view.module() != model) {
             throw new ModelException("selection " + view.description() + " belongs to another model than this layout");
         }
@@ -74,7 +91,8 @@ public final class ParameterLayout {
                     + ": insert its mechanism there first");
         }
         groups.forEach((label, sites) -> {
-            parameters.add(new Parameter(field, field.key() + "[" + label + "]", List.copyOf(sites), List.of()));
+            parameters.add(new Parameter(field, field.key() + "[" + label + "]", List.copyOf(sites), List.of(),
+                    initialValue));
             entryOf.add(entries);
         });
         entries++;
@@ -91,11 +109,12 @@ public final class ParameterLayout {
         }
         if (edges.sharing() == EdgeView.Sharing.SHARED) {
             parameters.add(new Parameter(field, field.key() + "[edges " + edges.edges() + "]", List.of(),
-                    List.copyOf(edges.edges())));
+                    List.copyOf(edges.edges()), Double.NaN));
             entryOf.add(entries);
         } else {
             for (int e : edges.edges()) {
-                parameters.add(new Parameter(field, field.key() + "[edge " + e + "]", List.of(), List.of(e)));
+                parameters.add(new Parameter(field, field.key() + "[edge " + e + "]", List.of(), List.of(e),
+                        Double.NaN));
                 entryOf.add(entries);
             }
         }
@@ -121,7 +140,7 @@ public final class ParameterLayout {
         return parameters.stream().map(Parameter::name).toList();
     }
 
-    /** Each parameter's initial value: the mean of its members' current values (NaN ignored). */
+    /** Each parameter's initial value: as given, else the mean of its members' current values (NaN ignored). */
     public double[] initialValues() {
         double[] out = new double[parameters.size()];
         for (int p = 0; p < out.length; p++) {

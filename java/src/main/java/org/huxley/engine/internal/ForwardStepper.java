@@ -117,6 +117,19 @@ public final class ForwardStepper {
      * @param clamps per plan clamp, its samples (mV)
      */
     public void step(StepState s, int step, double[][] stimuli, double[][] clamps) {
+        solveStep(s, step, stimuli);
+        applyClamps(s, step, clamps);
+    }
+
+    /** Overwrites clamped voltages with clamp sample {@code step} (the last part of a step). */
+    public void applyClamps(StepState s, int step, double[][] clamps) {
+        for (int c = 0; c < clampNodes.length; c++) {
+            s.v[clampNodes[c]] = clamps[c][step];
+        }
+    }
+
+    /** A step without its clamps: the states and the solution of the implicit system. */
+    public void solveStep(StepState s, int step, double[][] stimuli) {
         final boolean fd = slopeMode == SlopeMode.FORWARD_DIFFERENCE;
         final double[] v = s.v;
         final int n = v.length;
@@ -209,9 +222,6 @@ public final class ForwardStepper {
             }
         }
         solveTree(d, rhs, v);
-        for (int c = 0; c < clampNodes.length; c++) {
-            v[clampNodes[c]] = clamps[c][step];
-        }
     }
 
     /** Hines elimination over the solve tree: leaves to root, then root to leaves. */

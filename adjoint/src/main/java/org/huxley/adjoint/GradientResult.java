@@ -1,0 +1,56 @@
+package org.huxley.adjoint;
+
+import java.util.List;
+import org.huxley.engine.Recordings;
+
+/**
+ * Value and gradient of a loss for B parameter sets: {@code loss(b)}, {@code gradient(b)[p]} =
+ * ∂L_b/∂θ_b[p] (in the parameter layout's order), the forward recordings, and what the run stored.
+ * A set whose simulation diverged has NaN loss and gradient and is flagged in the recordings.
+ */
+public final class GradientResult {
+    private final double[] loss;
+    private final double[][] gradient;
+    private final Recordings recordings;
+    private final MemoryReport memory;
+    private final List<String> parameterNames;
+
+    public GradientResult(double[] loss, double[][] gradient, Recordings recordings, MemoryReport memory,
+            List<String> parameterNames) {
+        this.loss = loss;
+        this.gradient = gradient;
+        this.recordings = recordings;
+        this.memory = memory;
+        this.parameterNames = List.copyOf(parameterNames);
+    }
+
+    public int numSets() {
+        return loss.length;
+    }
+
+    public double loss(int set) {
+        return loss[set];
+    }
+
+    /** A copy of set b's gradient. */
+    public double[] gradient(int set) {
+        return gradient[set].clone();
+    }
+
+    public Recordings recordings() {
+        return recordings;
+    }
+
+    public MemoryReport memory() {
+        return memory;
+    }
+
+    public List<String> parameterNames() {
+        return parameterNames;
+    }
+
+    /** Whether set b's value and gradient are valid (its simulation stayed finite). */
+    public boolean valid(int set) {
+        return !recordings.diverged(set) && Double.isFinite(loss[set]);
+    }
+}

@@ -1,0 +1,43 @@
+package org.huxley.adjoint;
+
+/** Built-in losses on recordings. */
+public final class Losses {
+    private Losses() {
+    }
+
+    /** Mean over recordings and samples of (x − target)²; target [recording][sample]. */
+    public static Loss meanSquaredError(double[][] target) {
+        return new MeanSquaredError(deepCopy(target), 0, 1);
+    }
+
+    /** As {@link #meanSquaredError(double[][])}, over samples 0, stride, 2·stride, … only. */
+    public static Loss meanSquaredError(double[][] target, int stride) {
+        return new MeanSquaredError(deepCopy(target), 0, stride);
+    }
+
+    /**
+     * Mean over recordings and samples 0, stride, … of (x − value)², e.g. the gradient references'
+     * loss mean((v[::5] + 60)²) is {@code meanSquaredErrorTo(-60, 5)}.
+     */
+    public static Loss meanSquaredErrorTo(double value, int stride) {
+        return new MeanSquaredError(null, value, stride);
+    }
+
+    /** Mean of samples 0, stride, 2·stride, … over all recordings. */
+    public static Loss stridedMean(int stride) {
+        return new StridedMean(stride);
+    }
+
+    /** Weighted squared errors of mean, std and smooth spike count (see {@link SummaryStatistics}). */
+    public static Loss summaryStatistics(double[][] targets, double[] weights, double thresholdMv, double widthMv) {
+        return new SummaryStatistics(targets, weights, thresholdMv, widthMv);
+    }
+
+    private static double[][] deepCopy(double[][] a) {
+        double[][] out = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i].clone();
+        }
+        return out;
+    }
+}

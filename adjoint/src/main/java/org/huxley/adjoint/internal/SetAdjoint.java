@@ -1,0 +1,244 @@
+package org.huxley.adjoint.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.huxley.ModelException;
+import org.huxley.adjoint.Loss;
+import org.huxley.engine.internal.ForwardStepper;
+import org.huxley.engine.internal.StepState;
+import org.huxley.plan.Plan;
+import org.huxley.plan.RecordingTarget;
+
+/**
+ * Value and gradient for one parameter set: a forward sweep that records and keeps checkpoints,
+ * the loss, then the backward sweep segment by segment in reverse, recomputing states from the
+ * checkpoints (nested levels as the chunk sizes say).
+ */
+public final class SetAdjoint {
+    private final Plan plan;
+    private final ForwardStepper fwd;
+    private final BackwardStepper bwd;
+    private final double[][] stimuli;
+    private final double[][] clamps;
+    private final int steps;
+    private final int stride;
+    private final int[] chunk;
+    private final boolean hasClamps;
+    private long liveStates;
+    private long peakStates;
+    private long forwardSteps;
+    private double[][] recGrad;
+    private Cotangents cot;
+    private Cotangents spare;
+    private final Accumulators acc;
+
+    public SetAdjoint(Plan plan, ForwardStepper fwd, MechanismDerivatives[] ch, MechanismDerivatives[] sy,
+            double[][] stimuli, double[][] clamps, int steps, int stride, int[] chunkSizes) {
+        this.plan = plan;
+        this.fwd = fwd;
+        StepState shape = StepState.initial(plan, fwd.values);
+        this.bwd = new BackwardStepper(fwd, ch, sy, shape);
+        this.stimuli = stimuli;
+        this.clamps = clamps;
+        this.steps = steps;
+        this.stride = stride;
+        this.chunk = chunkSizes;
+        this.hasClamps = plan.numClamps() > 0;
+        this.cot = new Cotangents(plan.numNodes(), shape.channel, shape.synapse);
+        this.spare = new Cotangents(plan.numNodes(), shape.channel, shape.synapse);
+        this.acc = new Accumulators(plan.numNodes(), fwd.values.channelParams, fwd.values.synapseParams);
+    }
+
+    /** Builds the derivative kernels of a plan's channels and synapses (shared by all sets). */
+    public static MechanismDerivatives[][] derivatives(org.huxley.engine.internal.MechanismKernel[] ch,
+            org.huxley.engine.internal.MechanismKernel[] sy) {
+        MechanismDerivatives[] c = new MechanismDerivatives[ch.length];
+        for (int i = 0; i < ch.length; i++) {
+            c[i] = new MechanismDerivatives(ch[i]);
+        }
+        MechanismDerivatives[] s = new MechanismDerivatives[sy.length];
+        for (int i = 0; i < sy.length; i++) {
+            s[i] = new MechanismDerivatives(sy[i]);
+        }
+        return new MechanismDerivatives[][] {c, s};
+    }
+
+    /** Result of one set. */
+    public record Outcome(double loss, int divergedAtStep, Accumulators accumulators, double[] vbar0,
+            double[][][] channelBar0, double[][][] synapseBar0, long peakStoredStates, long forwardSteps,
+            long valuesPerState) {
+    }
+
+    /**
+     * @param set the set's index (passed to the loss)
+     * @param out recordings [recording][sample] (filled)
+     */
+    public Outcome run(int set, Loss loss, double[][] out) {
+        StepState s = StepState.initial(plan, fwd.values);
+        fwd.initialCurrents(s);
+        long valuesPerState = s.numValues();
+        record(out, 0, s);
+        // Level-0 sweep: record every sample, keep every chunk[0]-th state.
+        int k0 = chunk[0];
+        List<StepState> level0 = new ArrayList<>();
+        keep(level0, s);
+        for (int n = 0; n < steps; n++) {
+            fwd.step(s, n, stimuli, clamps);
+            forwardSteps++;
+            if (!s.isFinite()) {
+                return diverged(n + 1, out, valuesPerState);
+            }
+            if ((n + 1) % stride == 0) {
+                record(out, (n + 1) / stride, s);
+            }
+            if ((n + 1) % k0 == 0 || (k0 == 1 && n + 1 == steps)) {
+                keep(level0, s);
+            }
+        }
+        recGrad = new double[out.length][out[0].length];
+        double value = loss.evaluate(set, out, recGrad);
+        checkSupportedLossRows();
+        addLoss(steps);
+        if (k0 == 1) {
+            backwardOver(level0, 0);
+        } else {
+            int nChunks = (steps + k0 - 1) / k0;
+            for (int c = nChunks - 1; c >= 0; c--) {
+                int a = c * k0;
+                reverse(level0.get(c), a, Math.min(a + k0, steps), 1);
+                release(level0, c + 1);
+            }
+        }
+        return new Outcome(value, -1, acc, cot.v, cot.channel, cot.synapse, peakStates, forwardSteps, valuesPerState);
+    }
+
+    /** Reverses steps a..b−1 starting from the stored state at a, at checkpoint level ℓ. */
+    private void reverse(StepState start, int a, int b, int level) {
+        int k = chunk[level];
+        List<StepState> kept = new ArrayList<>();
+        StepState s = start.copy();
+        keep(kept, s);
+        if (k == 1) {
+            for (int n = a; n < b; n++) {
+                fwd.step(s, n, stimuli, clamps);
+                forwardSteps++;
+                keep(kept, s);
+            }
+            backwardOver(kept, a);
+        } else {
+            for (int n = a; n < b; n++) {
+                if ((n - a) % k == 0 && n > a) {
+                    keep(kept, s);
+                }
+                fwd.step(s, n, stimuli, clamps);
+                forwardSteps++;
+            }
+            int nChunks = (b - a + k - 1) / k;
+            for (int c = nChunks - 1; c >= 0; c--) {
+                int sa = a + c * k;
+                reverse(kept.get(c), sa, Math.min(sa + k, b), level + 1);
+            }
+        }
+        liveStates -= kept.size();
+    }
+
+    /** Backward steps over a list of consecutive stored states starting at step {@code first}. */
+    private void backwardOver(List<StepState> states, int first) {
+        StepState pre = hasClamps ? states.get(0).copy() : null;
+        for (int idx = states.size() - 2; idx >= 0; idx--) {
+            int n = first + idx;
+            StepState next;
+            if (hasClamps) {
+                pre.copyFrom(states.get(idx));
+                fwd.solveStep(pre, n, stimuli);
+                forwardSteps++;
+                next = pre;
+            } else {
+                next = states.get(idx + 1);
+            }
+            Cotangents result = bwd.step(n, states.get(idx), next, stimuli, cot, acc, spare);
+            spare = cot;
+            cot = result;
+            addLoss(n);
+        }
+    }
+
+    private void keep(List<StepState> list, StepState s) {
+        list.add(s.copy());
+        liveStates++;
+        peakStates = Math.max(peakStates, liveStates);
+    }
+
+    private void release(List<StepState> list, int from) {
+        while (list.size() > from) {
+            list.remove(list.size() - 1);
+            liveStates--;
+        }
+    }
+
+    /** Adds ∂L/∂(recorded sample at step n) to the cotangent of state n. */
+    private void addLoss(int n) {
+        if (n % stride != 0) {
+            return;
+        }
+        int k = n / stride;
+        List<RecordingTarget> recs = plan.recordings();
+        for (int r = 0; r < recs.size(); r++) {
+            double g = recGrad[r][k];
+            if (g == 0.0) {
+                continue;
+            }
+            RecordingTarget rt = recs.get(r);
+            switch (rt.kind()) {
+                case VOLTAGE -> cot.v[rt.node()] += g;
+                case STATE -> cot.channel[rt.table()][rt.index()][rt.instance()] += g;
+                case SYNAPSE_STATE -> cot.synapse[rt.table()][rt.index()][rt.instance()] += g;
+                default -> throw new IllegalStateException("unreachable: checked before");
+            }
+        }
+    }
+
+    private void checkSupportedLossRows() {
+        List<RecordingTarget> recs = plan.recordings();
+        for (int r = 0; r < recs.size(); r++) {
+            RecordingTarget.Kind kind = recs.get(r).kind();
+            if (kind == RecordingTarget.Kind.CURRENT || kind == RecordingTarget.Kind.SYNAPSE_CURRENT) {
+                for (double g : recGrad[r]) {
+                    if (g != 0.0) {
+                        throw new ModelException("the loss depends on recording " + r + " (" + recs.get(r).label()
+                                + "), a current: gradients of losses on recorded currents are not supported; "
+                                + "record v or a state instead");
+                    }
+                }
+            }
+        }
+    }
+
+    private Outcome diverged(int step, double[][] out, long valuesPerState) {
+        int from = (step + stride - 1) / stride;
+        for (double[] row : out) {
+            java.util.Arrays.fill(row, from, row.length, Double.NaN);
+        }
+        return new Outcome(Double.NaN, step, null, null, null, null, peakStates, forwardSteps, valuesPerState);
+    }
+
+    private void record(double[][] out, int col, StepState s) {
+        List<RecordingTarget> recs = plan.recordings();
+        for (int r = 0; r < recs.size(); r++) {
+            RecordingTarget rt = recs.get(r);
+            out[r][col] = switch (rt.kind()) {
+                case VOLTAGE -> s.v[rt.node()];
+                case STATE -> s.channel[rt.table()][rt.index()][rt.instance()];
+                case CURRENT -> {
+                    double sum = 0;
+                    for (int j = 0; j < rt.currentTables().length; j++) {
+                        sum += s.channelCurrent[rt.currentTables()[j]][rt.currentInstances()[j]];
+                    }
+                    yield sum;
+                }
+                case SYNAPSE_STATE -> s.synapse[rt.table()][rt.index()][rt.instance()];
+                case SYNAPSE_CURRENT -> s.synapseCurrent[rt.table()][rt.instance()];
+            };
+        }
+    }
+}

@@ -157,19 +157,22 @@ final class BackwardStepper {
         }
         int[] order = fwd.order;
         int[] parent = fwd.parent;
+        // Mᵀ: the forward elimination with the roles of upper (A[p][k]) and lower (A[k][p]) swapped.
+        double[] up = AdjointTestHooks.untransposedSolve ? cp.upper : cp.lower;
+        double[] lo = AdjointTestHooks.untransposedSolve ? cp.lower : cp.upper;
         for (int idx = order.length - 1; idx >= 0; idx--) {
             int k = order[idx];
             int p = parent[k];
             if (p < 0) {
                 continue;
             }
-            double m = cp.lower[k] / d[k];
-            d[p] -= m * cp.upper[k];
+            double m = up[k] / d[k];
+            d[p] -= m * lo[k];
             lambda[p] -= m * lambda[k];
         }
         for (int k : order) {
             int p = parent[k];
-            lambda[k] = p < 0 ? lambda[k] / d[k] : (lambda[k] - cp.upper[k] * lambda[p]) / d[k];
+            lambda[k] = p < 0 ? lambda[k] / d[k] : (lambda[k] - lo[k] * lambda[p]) / d[k];
         }
         // B3 and B11 (the −vⁿ term of each compartment row), B7 (capacitance).
         Cotangents out = swap;

@@ -1,0 +1,27 @@
+package org.huxley.adjoint.transform;
+
+import org.huxley.ModelException;
+
+/** y = scale·x + offset (scale ≠ 0), e.g. to train in natural units. */
+public record Affine(double scale, double offset) implements Transform {
+    public Affine {
+        if (scale == 0 || !Double.isFinite(scale) || !Double.isFinite(offset)) {
+            throw new ModelException("affine transform needs a finite non-zero scale, got " + scale + ", offset " + offset);
+        }
+    }
+
+    @Override
+    public double forward(double x) {
+        return scale * x + offset;
+    }
+
+    @Override
+    public double inverse(double y) {
+        return (y - offset) / scale;
+    }
+
+    @Override
+    public double derivative(double x) {
+        return scale;
+    }
+}

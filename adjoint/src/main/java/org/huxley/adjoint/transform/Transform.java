@@ -1,0 +1,21 @@
+package org.huxley.adjoint.transform;
+
+/**
+ * A smooth bijection from an unconstrained value x (what an optimizer updates) to a parameter
+ * value y (what the model uses), for bounded training.
+ */
+public interface Transform {
+    /** y(x). */
+    double forward(double x);
+
+    /** x(y), for y inside the transform's range. */
+    double inverse(double y);
+
+    /** dy/dx at x (to chain ∂L/∂y into ∂L/∂x). */
+    double derivative(double x);
+
+    /** This transform followed by {@code next}: y = next(this(x)). */
+    default Transform then(Transform next) {
+        return new Chain(java.util.List.of(this, next));
+    }
+}

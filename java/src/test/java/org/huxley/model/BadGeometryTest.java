@@ -39,6 +39,7 @@ class BadGeometryTest {
         assertTrue(msg.contains(f.key()), msg);
         assertTrue(msg.contains(String.valueOf(value)), msg);
         assertTrue(msg.contains("comp(1)"), "message should name the selection: " + msg);
+        assertTrue(msg.contains("cell 0 branch 0 comp 1"), "message should name the site: " + msg);
         assertEquals(before, br.comp(1).get(f)[0], 0.0, "value must be unchanged");
         assertEquals(areaBefore, br.comp(1).get(CompartmentField.AREA)[0], 0.0, "area must be unchanged");
     }
@@ -51,11 +52,21 @@ class BadGeometryTest {
                 () -> cell.branch(2).comp(0).set(CompartmentField.RADIUS, value));
         assertTrue(e.getMessage().contains("radius"), e.getMessage());
         assertTrue(e.getMessage().contains("branch(2).comp(0)"), e.getMessage());
+        assertTrue(e.getMessage().contains("cell 0 branch 2 comp 0"), e.getMessage());
         assertTrue(e.getMessage().contains(String.valueOf(value)), e.getMessage());
     }
 
     static Stream<Double> radii() {
         return Stream.of(-1.0, 0.0, Double.NaN, Double.NEGATIVE_INFINITY);
+    }
+
+    @ParameterizedTest(name = "radius = {0}")
+    @MethodSource("radii")
+    void badRadiusOnAWholeCompartmentNamesItsSite(double value) {
+        Compartment c = new Compartment();
+        ModelException e = assertThrows(ModelException.class, () -> c.set(CompartmentField.RADIUS, value));
+        assertTrue(e.getMessage().contains("radius = " + value), e.getMessage());
+        assertTrue(e.getMessage().contains("cell 0 branch 0 comp 0"), e.getMessage());
     }
 
     @ParameterizedTest(name = "v = {0}")

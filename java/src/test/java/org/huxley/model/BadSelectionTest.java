@@ -87,6 +87,15 @@ class BadSelectionTest {
     }
 
     @Test
+    void aSynapseParameterOutsideItsRangeIsRejectedNamingTheSynapses() {
+        Network net = Network.of(2, 1, 1);
+        EdgeView edges = net.connect(net.cell(0), net.cell(1), IonotropicSynapse.MECHANISM);
+        assertContains(assertThrows(ModelException.class, () -> edges.set(IonotropicSynapse.G_S, -1e-4)),
+                "IonotropicSynapse.gS", "-1.0E-4", "synapses [0]", "valid range");
+        assertContains(assertThrows(ModelException.class, () -> edges.edge(1)), "edge index 1", "0..0");
+    }
+
+    @Test
     void recordingAStateOrCurrentWhereTheMechanismIsNotInsertedIsRejectedNamingTheSite() {
         Branch b = Branch.of(2);
         b.comp(0).insert(HH.MECHANISM);

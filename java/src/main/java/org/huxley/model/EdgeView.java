@@ -54,7 +54,8 @@ public final class EdgeView {
     /** Sets a synapse parameter or initial state on every selected synapse. */
     public EdgeView set(org.huxley.model.Field f, double value) {
         if (!f.info().accepts(value)) {
-            throw new ModelException(f.key() + " = " + value + " is outside its valid range [" + f.info().lo()
+            throw new ModelException(f.key() + " = " + value + " on synapses " + edges
+                    + " is outside its valid range [" + f.info().lo()
                     + ", " + f.info().hi() + "] " + f.info().unit());
         }
         for (int e : edges) {

@@ -194,7 +194,8 @@ public final class View {
     public View set(Field f, double value) {
         FieldInfo info = f.info();
         if (!info.accepts(value)) {
-            throw new ModelException(f.key() + " = " + value + " on " + description + " is outside its valid range ["
+            throw new ModelException(f.key() + " = " + value + " on " + description + " (first compartment: "
+                    + sites.get(0) + ") is outside its valid range ["
                     + info.lo() + ", " + info.hi() + "] " + info.unit());
         }
         if (f instanceof CompartmentField cf) {

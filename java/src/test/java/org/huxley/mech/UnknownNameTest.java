@@ -11,13 +11,20 @@ import org.junit.jupiter.api.Test;
 /**
  * Acceptance ([core], bad input): looking up a parameter or state name a mechanism does not have
  * fails with a {@link ModelException} naming the mechanism, the unknown name and the valid names.
- * (There is no registry of mechanisms by name yet, so unknown mechanism names cannot be looked up.)
+ * An unknown mechanism name fails the same way.
  */
 class UnknownNameTest {
     @Test
     void unknownParameterNameNamesMechanismNameAndAlternatives() {
         ModelException e = assertThrows(ModelException.class, () -> HH.MECHANISM.param("nope"));
         assertContains(e, "HH", "'nope'", "gNa", "eLeak");
+    }
+
+    @Test
+    void unknownMechanismNameNamesTheBuiltIns() {
+        ModelException e = assertThrows(ModelException.class, () -> BuiltinMechanisms.byName("Hh"));
+        assertContains(e, "'Hh'", "HH", "CaT", "IonotropicSynapse");
+        assertTrue(BuiltinMechanisms.byName("CaT") == org.huxley.mech.pospischil.CaT.MECHANISM);
     }
 
     @Test

@@ -57,7 +57,7 @@ public final class CpuGradientEngine implements GradientEngine {
         int nrec = plan.recordings().size();
         loss.checkShape(nrec, samples);
         var derivatives = SetAdjoint.derivatives(in.channelKernels, in.synapseKernels);
-        long bytesPerState = 8L * StepState.initial(plan, new SetValues(plan)).numValues();
+        long bytesPerState = 8L * StepState.initial(plan, new SetValues(plan)).checkpointSize();
         int concurrent = Math.min(parallelism, sets);
         CheckpointPolicy p = policy != null ? policy
                 : CheckpointPolicy.uniform(Math.max(1, (int) Math.ceil(Math.sqrt(Math.max(1, in.steps)))));

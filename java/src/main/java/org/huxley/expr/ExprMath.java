@@ -134,4 +134,9 @@ public final class ExprMath {
             default -> Math.pow(x, n);
         };
     }
+
+    /** {@code lhs <= rhs ? then : otherwise}, for generated code (all arguments already evaluated). */
+    public static double selectLe(double lhs, double rhs, double then, double otherwise) {
+        return lhs <= rhs ? then : otherwise;
+    }
 }

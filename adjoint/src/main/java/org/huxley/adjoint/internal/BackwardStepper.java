@@ -1,5 +1,6 @@
 package org.huxley.adjoint.internal;
 
+import java.util.Arrays;
 import java.util.List;
 import org.huxley.engine.SlopeMode;
 import org.huxley.engine.internal.Coupling;
@@ -20,6 +21,7 @@ import org.huxley.plan.SynapseTable;
 final class BackwardStepper {
     private static final double K_CH = ForwardStepper.CHANNEL_TO_UA;
     private static final double K_PT = ForwardStepper.POINT_TO_UA;
+    private static final double DELTA = SlopeMode.FD_DELTA_MV;
 
     private final ForwardStepper fwd;
     private final Plan plan;
@@ -36,21 +38,22 @@ final class BackwardStepper {
     private final double[] loadIn;
     private final double[] loadOut;
     private final int n;
-    // scratch
     private final double[] a;
     private final double[] d;
     private final double[] lambda;
     private final double[] mu;
     private final double[] nu;
-    private final double[] vbarNew;
-    private final double[][] chSlope;
-    private final double[][] sySlope;
-    private final double[][][] xTilde;
-    private final double[][][] yTilde;
-    private final double[][] chSlots;
-    private final double[][] chShift;
-    private final double[][] sySlots;
-    private final double[][] syShift;
+    /** Per table and instance: slots with dt and parameters filled in once. */
+    private final double[][][] chSlots;
+    private final double[][][] sySlots;
+    /** Per table and instance: the current-side derivatives at (vⁿ, xⁿ⁺¹), and shifted by δ (FD slope). */
+    private final double[][][] chCur;
+    private final double[][][] chCurShift;
+    private final double[][][] syCur;
+    private final double[][][] syCurShift;
+    private final double[] shifted;
+    private final double[] upd;
+    private final double[] tilde;
 
     BackwardStepper(ForwardStepper fwd, MechanismDerivatives[] ch, MechanismDerivatives[] sy, StepState shape) {
         this.fwd = fwd;
@@ -73,29 +76,76 @@ final class BackwardStepper {
         lambda = new double[n];
         mu = new double[n];
         nu = new double[n];
-        vbarNew = new double[n];
-        chSlope = new double[chTables.size()][];
-        for (int t = 0; t < chSlope.length; t++) {
-            chSlope[t] = new double[chTables.get(t).size()];
-        }
-        sySlope = new double[syTables.size()][];
-        for (int t = 0; t < sySlope.length; t++) {
-            sySlope[t] = new double[syTables.get(t).size()];
-        }
-        xTilde = Cotangents.zerosLike(shape.channel);
-        yTilde = Cotangents.zerosLike(shape.synapse);
-        chSlots = new double[ch.length][];
-        chShift = new double[ch.length][];
+        int maxSlots = 0;
+        int maxUpd = 1;
+        int maxStates = 1;
+        chSlots = new double[ch.length][][];
+        chCur = new double[ch.length][][];
+        chCurShift = new double[ch.length][][];
         for (int t = 0; t < ch.length; t++) {
-            chSlots[t] = new double[ch[t].kernel.slotCount()];
-            chShift[t] = new double[ch[t].kernel.slotCount()];
+            int size = chTables.get(t).size();
+            chSlots[t] = slots(ch[t].kernel, fwd.values.channelParams[t], size);
+            chCur[t] = new double[size][ch[t].currentOutputs];
+            chCurShift[t] = fd ? new double[size][ch[t].currentOutputs] : null;
+            maxSlots = Math.max(maxSlots, ch[t].kernel.slotCount());
+            maxUpd = Math.max(maxUpd, ch[t].updateOutputs);
+            maxStates = Math.max(maxStates, ch[t].ns);
         }
-        sySlots = new double[sy.length][];
-        syShift = new double[sy.length][];
+        sySlots = new double[sy.length][][];
+        syCur = new double[sy.length][][];
+        syCurShift = new double[sy.length][][];
         for (int t = 0; t < sy.length; t++) {
-            sySlots[t] = new double[sy[t].kernel.slotCount()];
-            syShift[t] = new double[sy[t].kernel.slotCount()];
+            int size = syTables.get(t).size();
+            sySlots[t] = slots(sy[t].kernel, fwd.values.synapseParams[t], size);
+            syCur[t] = new double[size][sy[t].currentOutputs];
+            syCurShift[t] = fd ? new double[size][sy[t].currentOutputs] : null;
+            maxSlots = Math.max(maxSlots, sy[t].kernel.slotCount());
+            maxUpd = Math.max(maxUpd, sy[t].updateOutputs);
+            maxStates = Math.max(maxStates, sy[t].ns);
         }
+        shifted = new double[maxSlots];
+        upd = new double[maxUpd];
+        tilde = new double[maxStates];
+    }
+
+    private double[][] slots(MechanismKernel k, double[][] params, int size) {
+        double[][] out = new double[size][k.slotCount()];
+        for (int i = 0; i < size; i++) {
+            out[i][MechanismKernel.DT] = dt;
+            for (int p = 0; p < k.numParams; p++) {
+                out[i][MechanismKernel.FIRST_PARAM + p] = params[p][i];
+            }
+        }
+        return out;
+    }
+
+    private static void load(double[] sl, MechanismKernel k, double v, double vPre, double[][] states, int i) {
+        sl[MechanismKernel.V] = v;
+        sl[MechanismKernel.V_PRE] = vPre;
+        int o = k.firstState();
+        for (int q = 0; q < k.numStates; q++) {
+            sl[o + q] = states[q][i];
+        }
+    }
+
+    /** Current-side derivatives of one instance (and shifted by δ for Jaxley's slope); returns S. */
+    private double currentSide(MechanismDerivatives md, double[] sl, double[] cur, double[] curShift) {
+        md.currentSide.eval(sl, cur);
+        if (!fd) {
+            return cur[MechanismDerivatives.S];
+        }
+        System.arraycopy(sl, 0, shifted, 0, sl.length);
+        shifted[MechanismKernel.V] += DELTA;
+        if (md.synapse) {
+            shifted[MechanismKernel.V_PRE] += DELTA;
+        }
+        md.currentSide.eval(shifted, curShift);
+        return (curShift[MechanismDerivatives.I] - cur[MechanismDerivatives.I]) / DELTA;
+    }
+
+    /** ∂S/∂(something) at index {@code iI} (∂I) / {@code iS} (∂S of the exact slope). */
+    private double dS(double[] cur, double[] curShift, int iI, int iS) {
+        return fd ? (curShift[iI] - cur[iI]) / DELTA : cur[iS];
     }
 
     /**
@@ -104,48 +154,45 @@ final class BackwardStepper {
      * @param sn the state after n steps (stored)
      * @param next the state after step n before clamps (the solution of the implicit system)
      * @param stimuli stimulus samples (nA) per plan stimulus
-     * @param cot on entry ∂L/∂(state n+1), on exit ∂L/∂(state n) (without the loss term of sample n)
+     * @param cot ∂L/∂(state n+1)
      * @param acc accumulators of ∂L/∂(model values)
-     * @param swap a second cotangent buffer of the same shape
-     * @return the cotangent buffer now holding ∂L/∂(state n) ({@code cot} or {@code swap})
+     * @param out receives ∂L/∂(state n) (without the loss term of sample n)
+     * @return {@code out}
      */
     Cotangents step(int step, StepState sn, StepState next, double[][] stimuli, Cotangents cot, Accumulators acc,
-            Cotangents swap) {
+            Cotangents out) {
         final double[] vn = sn.v;
         final double[] v1 = next.v;
-        // Clamped entries: the solve's value is overwritten, so its cotangent does not flow back.
         for (int node : fwd.clampNodes) {
-            cot.v[node] = 0.0;
+            cot.v[node] = 0.0; // overwritten by the clamp: nothing flows back through the solve
         }
-        // B1: slopes → diagonal.
-        java.util.Arrays.fill(a, 0.0);
+        // B1: recompute the current-side derivatives (incl. slopes) → diagonal of M.
+        Arrays.fill(a, 0.0);
         for (int t = 0; t < chTables.size(); t++) {
             MechanismDerivatives md = ch[t];
             MechanismTable tab = chTables.get(t);
-            double[] sl = chSlots[t];
             for (int i = 0; i < tab.size(); i++) {
                 int node = tab.nodes()[i];
-                ForwardStepper.fillChannel(sl, md.kernel, vn[node], dt, fwd.values.channelParams[t],
-                        next.channel[t], i);
-                double s = slope(md, sl, chShift[t], false);
-                chSlope[t][i] = s;
+                double[] sl = chSlots[t][i];
+                load(sl, md.kernel, vn[node], 0.0, next.channel[t], i);
+                double s = currentSide(md, sl, chCur[t][i], fd ? chCurShift[t][i] : null);
+                chCur[t][i][MechanismDerivatives.S] = s; // the slope the forward step used
                 a[node] += K_CH * s;
             }
         }
         for (int t = 0; t < syTables.size(); t++) {
             MechanismDerivatives md = sy[t];
             SynapseTable tab = syTables.get(t);
-            double[] sl = sySlots[t];
             for (int i = 0; i < tab.size(); i++) {
                 int post = tab.postNodes()[i];
-                ForwardStepper.fillSynapse(sl, md.kernel, vn[post], vn[tab.preNodes()[i]], dt,
-                        fwd.values.synapseParams[t], next.synapse[t], i);
-                double s = slope(md, sl, syShift[t], true);
-                sySlope[t][i] = s;
+                double[] sl = sySlots[t][i];
+                load(sl, md.kernel, vn[post], vn[tab.preNodes()[i]], next.synapse[t], i);
+                double s = currentSide(md, sl, syCur[t][i], fd ? syCurShift[t][i] : null);
+                syCur[t][i][MechanismDerivatives.S] = s;
                 a[post] += s * K_PT / area[post];
             }
         }
-        // B2: transposed tree solve Mᵀλ = r.
+        // B2: transposed tree solve Mᵀλ = r: the forward sweeps with A[p][k] and A[k][p] swapped.
         for (int i = 0; i < n; i++) {
             if (fwd.branchPoint[i]) {
                 d[i] = cp.diagonal[i];
@@ -157,7 +204,6 @@ final class BackwardStepper {
         }
         int[] order = fwd.order;
         int[] parent = fwd.parent;
-        // Mᵀ: the forward elimination with the roles of upper (A[p][k]) and lower (A[k][p]) swapped.
         double[] up = AdjointTestHooks.untransposedSolve ? cp.upper : cp.lower;
         double[] lo = AdjointTestHooks.untransposedSolve ? cp.lower : cp.upper;
         for (int idx = order.length - 1; idx >= 0; idx--) {
@@ -174,8 +220,7 @@ final class BackwardStepper {
             int p = parent[k];
             lambda[k] = p < 0 ? lambda[k] / d[k] : (lambda[k] - lo[k] * lambda[p]) / d[k];
         }
-        // B3 and B11 (the −vⁿ term of each compartment row), B7 (capacitance).
-        Cotangents out = swap;
+        // B3, B7 and B11.
         out.clear();
         double[] vbar = out.v;
         for (int i = 0; i < n; i++) {
@@ -192,36 +237,30 @@ final class BackwardStepper {
         // B4 + B9: channels.
         for (int t = 0; t < chTables.size(); t++) {
             MechanismDerivatives md = ch[t];
-            MechanismKernel k = md.kernel;
             MechanismTable tab = chTables.get(t);
-            double[] sl = chSlots[t];
-            double[] sh = chShift[t];
             double[][] pbar = acc.channelParams[t];
-            double[][] xt = xTilde[t];
             for (int i = 0; i < tab.size(); i++) {
                 int node = tab.nodes()[i];
-                double dv = v1[node] - vn[node];
                 double c = -K_CH * mu[node];
-                ForwardStepper.fillChannel(sl, k, vn[node], dt, fwd.values.channelParams[t], next.channel[t], i);
-                prepareShift(sl, sh, false);
-                for (int p = 0; p < k.numParams; p++) {
-                    pbar[p][i] += c * (MechanismDerivatives.eval(md.dIdP[p], sl)
-                            + dSlope(md.dSdP[p], md.dIdP[p], sl, sh) * dv);
+                if (c == 0.0 && allZero(cot.channel[t], i, md.ns)) {
+                    continue;
                 }
-                for (int q = 0; q < k.numStates; q++) {
-                    xt[q][i] = cot.channel[t][q][i] + c * (MechanismDerivatives.eval(md.dIdX[q], sl)
-                            + dSlope(md.dSdX[q], md.dIdX[q], sl, sh) * dv);
+                double dv = v1[node] - vn[node];
+                double[] cur = chCur[t][i];
+                double[] sh = fd ? chCurShift[t][i] : null;
+                for (int p = 0; p < md.np; p++) {
+                    pbar[p][i] += c * (cur[md.dIdP(p)] + dS(cur, sh, md.dIdP(p), md.dSdP(p)) * dv);
                 }
-                vbar[node] += c * (MechanismDerivatives.eval(md.dIdV, sl) - chSlope[t][i]
-                        + dSlope(md.dSdV, md.dIdV, sl, sh) * dv);
-                // Gate updates were evaluated with vⁿ and the old states.
-                ForwardStepper.fillChannel(sl, k, vn[node], dt, fwd.values.channelParams[t], sn.channel[t], i);
-                propagateUpdates(md, sl, xt, i, out.channel[t], pbar);
-                double gv = 0;
-                for (int q = 0; q < k.numStates; q++) {
-                    gv += xt[q][i] * MechanismDerivatives.eval(md.dUdV[q], sl);
+                for (int q = 0; q < md.ns; q++) {
+                    tilde[q] = cot.channel[t][q][i] + c * (cur[md.dIdX(q)] + dS(cur, sh, md.dIdX(q), md.dSdX(q)) * dv);
                 }
-                vbar[node] += gv;
+                vbar[node] += c * (cur[MechanismDerivatives.DI_DV] - cur[MechanismDerivatives.S]
+                        + dS(cur, sh, MechanismDerivatives.DI_DV, MechanismDerivatives.DS_DV) * dv);
+                // The gate updates were evaluated with vⁿ and the old states.
+                double[] sl = chSlots[t][i];
+                load(sl, md.kernel, vn[node], 0.0, sn.channel[t], i);
+                md.updateSide.eval(sl, upd);
+                vbar[node] += propagate(md, out.channel[t], pbar, i);
             }
         }
         // B5: stimuli enter through the area of their compartment.
@@ -232,44 +271,36 @@ final class BackwardStepper {
         // B6 + B10: synapses.
         for (int t = 0; t < syTables.size(); t++) {
             MechanismDerivatives md = sy[t];
-            MechanismKernel k = md.kernel;
             SynapseTable tab = syTables.get(t);
-            double[] sl = sySlots[t];
-            double[] sh = syShift[t];
             double[][] pbar = acc.synapseParams[t];
-            double[][] yt = yTilde[t];
             for (int i = 0; i < tab.size(); i++) {
                 int post = tab.postNodes()[i];
                 int pre = tab.preNodes()[i];
                 double conv = K_PT / area[post];
                 double dv = v1[post] - vn[post];
                 double c = -mu[post] * conv;
-                ForwardStepper.fillSynapse(sl, k, vn[post], vn[pre], dt, fwd.values.synapseParams[t],
-                        next.synapse[t], i);
-                prepareShift(sl, sh, true);
-                for (int p = 0; p < k.numParams; p++) {
-                    pbar[p][i] += c * (MechanismDerivatives.eval(md.dIdP[p], sl)
-                            + dSlope(md.dSdP[p], md.dIdP[p], sl, sh) * dv);
+                double[] cur = syCur[t][i];
+                double[] sh = fd ? syCurShift[t][i] : null;
+                for (int p = 0; p < md.np; p++) {
+                    pbar[p][i] += c * (cur[md.dIdP(p)] + dS(cur, sh, md.dIdP(p), md.dSdP(p)) * dv);
                 }
-                for (int q = 0; q < k.numStates; q++) {
-                    yt[q][i] = cot.synapse[t][q][i] + c * (MechanismDerivatives.eval(md.dIdX[q], sl)
-                            + dSlope(md.dSdX[q], md.dIdX[q], sl, sh) * dv);
+                for (int q = 0; q < md.ns; q++) {
+                    tilde[q] = cot.synapse[t][q][i] + c * (cur[md.dIdX(q)] + dS(cur, sh, md.dIdX(q), md.dSdX(q)) * dv);
                 }
-                vbar[post] += c * (MechanismDerivatives.eval(md.dIdV, sl) - sySlope[t][i]
-                        + dSlope(md.dSdV, md.dIdV, sl, sh) * dv);
-                vbar[pre] += c * (MechanismDerivatives.eval(md.dIdVpre, sl)
-                        + dSlope(md.dSdVpre, md.dIdVpre, sl, sh) * dv);
-                double linear = md.kernel.current.eval(sl) + sySlope[t][i] * dv; // nA at vⁿ⁺¹
+                vbar[post] += c * (cur[MechanismDerivatives.DI_DV] - cur[MechanismDerivatives.S]
+                        + dS(cur, sh, MechanismDerivatives.DI_DV, MechanismDerivatives.DS_DV) * dv);
+                vbar[pre] += c * (cur[MechanismDerivatives.DI_DVPRE]
+                        + dS(cur, sh, MechanismDerivatives.DI_DVPRE, MechanismDerivatives.DS_DVPRE) * dv);
+                double linear = cur[MechanismDerivatives.I] + cur[MechanismDerivatives.S] * dv; // nA at vⁿ⁺¹
                 acc.area[post] += mu[post] * conv * linear / area[post];
-                ForwardStepper.fillSynapse(sl, k, vn[post], vn[pre], dt, fwd.values.synapseParams[t], sn.synapse[t], i);
-                propagateUpdates(md, sl, yt, i, out.synapse[t], pbar);
-                double gPost = 0;
+                double[] sl = sySlots[t][i];
+                load(sl, md.kernel, vn[post], vn[pre], sn.synapse[t], i);
+                md.updateSide.eval(sl, upd);
+                vbar[post] += propagate(md, out.synapse[t], pbar, i);
                 double gPre = 0;
-                for (int q = 0; q < k.numStates; q++) {
-                    gPost += yt[q][i] * MechanismDerivatives.eval(md.dUdV[q], sl);
-                    gPre += yt[q][i] * MechanismDerivatives.eval(md.dUdVpre[q], sl);
+                for (int q = 0; q < md.ns; q++) {
+                    gPre += tilde[q] * upd[md.dUdVpre(q)];
                 }
-                vbar[post] += gPost;
                 vbar[pre] += gPre;
             }
         }
@@ -279,81 +310,52 @@ final class BackwardStepper {
             int lb = plan.linkB(l);
             double r = cp.linkResistance[l];
             double rbar = (v1[lb] - v1[la]) * (nu[lb] - nu[la]) / (r * r);
-            switch (plan.linkKind(l)) {
-                case COMP_TO_COMP -> {
-                    acc.axialResistivity[la] += rbar * loadOut[la];
-                    acc.loadOut[la] += rbar * ra[la];
-                    acc.axialResistivity[lb] += rbar * loadIn[lb];
-                    acc.loadIn[lb] += rbar * ra[lb];
-                    acc.area[la] += nu[la] * (v1[la] - v1[lb]) / (r * area[la]);
-                    acc.area[lb] += nu[lb] * (v1[lb] - v1[la]) / (r * area[lb]);
-                }
-                case BRANCHPOINT_TO_PARENT_END, BRANCHPOINT_TO_CHILD_START -> {
-                    boolean parentEnd = plan.linkKind(l) == LinkKind.BRANCHPOINT_TO_PARENT_END;
-                    acc.axialResistivity[lb] += rbar * (parentEnd ? loadOut[lb] : loadIn[lb]);
-                    if (parentEnd) {
-                        acc.loadOut[lb] += rbar * ra[lb];
-                    } else {
-                        acc.loadIn[lb] += rbar * ra[lb];
-                    }
-                    acc.area[lb] += nu[lb] * (v1[lb] - v1[la]) / (r * area[lb]);
-                }
+            if (plan.linkKind(l) == LinkKind.COMP_TO_COMP) {
+                acc.axialResistivity[la] += rbar * loadOut[la];
+                acc.loadOut[la] += rbar * ra[la];
+                acc.axialResistivity[lb] += rbar * loadIn[lb];
+                acc.loadIn[lb] += rbar * ra[lb];
+                acc.area[la] += nu[la] * (v1[la] - v1[lb]) / (r * area[la]);
+            } else if (plan.linkKind(l) == LinkKind.BRANCHPOINT_TO_PARENT_END) {
+                acc.axialResistivity[lb] += rbar * loadOut[lb];
+                acc.loadOut[lb] += rbar * ra[lb];
+            } else {
+                acc.axialResistivity[lb] += rbar * loadIn[lb];
+                acc.loadIn[lb] += rbar * ra[lb];
             }
+            acc.area[lb] += nu[lb] * (v1[lb] - v1[la]) / (r * area[lb]);
         }
         return out;
     }
 
-    /** x̄ⁿ_j += Σ_q x̃_q ∂U_q/∂x_j and θ̄_p += Σ_q x̃_q ∂U_q/∂θ_p (slots at vⁿ, old states). */
-    private static void propagateUpdates(MechanismDerivatives md, double[] sl, double[][] tilde, int i,
-            double[][] outStates, double[][] pbar) {
-        MechanismKernel k = md.kernel;
-        for (int q = 0; q < k.numStates; q++) {
-            double g = tilde[q][i];
+    /**
+     * Through the state updates (derivatives in {@code upd}, x̃ in {@code tilde}): x̄ⁿ_j and θ̄_p
+     * accumulate; returns Σ_q x̃_q ∂U_q/∂v.
+     */
+    private double propagate(MechanismDerivatives md, double[][] outStates, double[][] pbar, int i) {
+        double gv = 0;
+        for (int q = 0; q < md.ns; q++) {
+            double g = tilde[q];
             if (g == 0.0) {
                 continue;
             }
-            for (int j = 0; j < k.numStates; j++) {
-                if (md.dUdX[q][j] != null) {
-                    outStates[j][i] += g * md.dUdX[q][j].eval(sl);
-                }
+            gv += g * upd[md.dUdV(q)];
+            for (int j = 0; j < md.ns; j++) {
+                outStates[j][i] += g * upd[md.dUdX(q, j)];
             }
-            for (int p = 0; p < k.numParams; p++) {
-                if (md.dUdP[q][p] != null) {
-                    pbar[p][i] += g * md.dUdP[q][p].eval(sl);
-                }
+            for (int p = 0; p < md.np; p++) {
+                pbar[p][i] += g * upd[md.dUdP(q, p)];
             }
         }
+        return gv;
     }
 
-    /** The slope the forward step used: exact, or Jaxley's forward difference. */
-    private double slope(MechanismDerivatives md, double[] sl, double[] sh, boolean synapse) {
-        if (!fd) {
-            return md.kernel.slope.eval(sl);
+    private static boolean allZero(double[][] states, int i, int ns) {
+        for (int q = 0; q < ns; q++) {
+            if (states[q][i] != 0.0) {
+                return false;
+            }
         }
-        prepareShift(sl, sh, synapse);
-        return (md.kernel.current.eval(sh) - md.kernel.current.eval(sl)) / SlopeMode.FD_DELTA_MV;
-    }
-
-    private void prepareShift(double[] sl, double[] sh, boolean synapse) {
-        if (!fd) {
-            return;
-        }
-        System.arraycopy(sl, 0, sh, 0, sl.length);
-        sh[MechanismKernel.V] += SlopeMode.FD_DELTA_MV;
-        if (synapse) {
-            sh[MechanismKernel.V_PRE] += SlopeMode.FD_DELTA_MV;
-        }
-    }
-
-    /** ∂S/∂q: symbolic for the exact slope; the difference quotient of ∂I/∂q for Jaxley's slope. */
-    private double dSlope(org.huxley.expr.CompiledExpr dS, org.huxley.expr.CompiledExpr dI, double[] sl,
-            double[] sh) {
-        if (!fd) {
-            return MechanismDerivatives.eval(dS, sl);
-        }
-        if (dI == null) {
-            return 0.0;
-        }
-        return (dI.eval(sh) - dI.eval(sl)) / SlopeMode.FD_DELTA_MV;
+        return true;
     }
 }

@@ -1,90 +1,127 @@
 package org.huxley.adjoint.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.huxley.engine.internal.MechanismKernel;
-import org.huxley.expr.CompiledExpr;
+import org.huxley.expr.BytecodeCompiler;
 import org.huxley.expr.Expr;
 import org.huxley.expr.Exprs;
+import org.huxley.expr.MultiExpr;
 import org.huxley.expr.Symbol;
 import org.huxley.mech.Mechanism;
 import org.huxley.mech.MechanismKind;
 
 /**
  * Every partial derivative the adjoint step needs, derived symbolically from a mechanism's
- * expressions and compiled on the {@link MechanismKernel} slot layout. Null entries are
- * derivatives that are identically zero (skipped).
+ * expressions and compiled into two fused kernels on the {@link MechanismKernel} slot layout:
  *
- * <p>I is the current, S its slope along the direction the forward step linearises
- * (∂I/∂v, plus ∂I/∂v_pre for synapses), U_s the update of state s.
+ * <ul>
+ *   <li>{@link #currentSide}, evaluated at (vⁿ, xⁿ⁺¹): I, S, ∂I/∂v, ∂S/∂v, ∂I/∂v_pre, ∂S/∂v_pre,
+ *       then ∂I/∂x_q, ∂S/∂x_q (q over states), ∂I/∂θ_p, ∂S/∂θ_p (p over parameters);</li>
+ *   <li>{@link #updateSide}, evaluated at (vⁿ, xⁿ): per state q, ∂U_q/∂v, ∂U_q/∂v_pre,
+ *       ∂U_q/∂x_j (j over states), ∂U_q/∂θ_p.</li>
+ * </ul>
+ *
+ * I is the current, S its slope along the direction the forward step linearises (∂I/∂v, plus
+ * ∂I/∂v_pre for synapses), U_q the update of state q.
  */
 public final class MechanismDerivatives {
+    static final int I = 0;
+    static final int S = 1;
+    static final int DI_DV = 2;
+    static final int DS_DV = 3;
+    static final int DI_DVPRE = 4;
+    static final int DS_DVPRE = 5;
+    private static final int FIRST_X = 6;
+
     final MechanismKernel kernel;
     final boolean synapse;
-    final CompiledExpr dIdV;
-    final CompiledExpr dIdVpre;
-    final CompiledExpr[] dIdX;
-    final CompiledExpr[] dIdP;
-    final CompiledExpr dSdV;
-    final CompiledExpr dSdVpre;
-    final CompiledExpr[] dSdX;
-    final CompiledExpr[] dSdP;
-    final CompiledExpr[] dUdV;
-    final CompiledExpr[] dUdVpre;
-    final CompiledExpr[][] dUdX;
-    final CompiledExpr[][] dUdP;
+    final int ns;
+    final int np;
+    final MultiExpr currentSide;
+    final MultiExpr updateSide;
+    final int currentOutputs;
+    final int updateOutputs;
 
     MechanismDerivatives(MechanismKernel kernel) {
         this.kernel = kernel;
         Mechanism m = kernel.mechanism;
         this.synapse = m.kind() == MechanismKind.SYNAPSE;
+        this.ns = kernel.numStates;
+        this.np = kernel.numParams;
         List<Symbol> slots = MechanismKernel.slotOrder(m);
         Expr current = m.currentExpr();
-        Expr slope = current.diff(Mechanism.V);
-        if (synapse) {
-            slope = Exprs.add(slope, current.diff(Mechanism.V_PRE));
-        }
-        int ns = kernel.numStates;
-        int np = kernel.numParams;
-        dIdV = compile(current.diff(Mechanism.V), slots);
-        dIdVpre = synapse ? compile(current.diff(Mechanism.V_PRE), slots) : null;
-        dSdV = compile(slope.diff(Mechanism.V), slots);
-        dSdVpre = synapse ? compile(slope.diff(Mechanism.V_PRE), slots) : null;
-        dIdX = new CompiledExpr[ns];
-        dSdX = new CompiledExpr[ns];
+        Expr slope = kernel.slopeExpr;
+        List<Expr> cs = new ArrayList<>();
+        cs.add(current);
+        cs.add(slope);
+        cs.add(current.diff(Mechanism.V));
+        cs.add(slope.diff(Mechanism.V));
+        cs.add(synapse ? current.diff(Mechanism.V_PRE) : Exprs.c(0));
+        cs.add(synapse ? slope.diff(Mechanism.V_PRE) : Exprs.c(0));
         for (int q = 0; q < ns; q++) {
-            Symbol x = m.states().get(q).symbol();
-            dIdX[q] = compile(current.diff(x), slots);
-            dSdX[q] = compile(slope.diff(x), slots);
+            cs.add(current.diff(m.states().get(q).symbol()));
         }
-        dIdP = new CompiledExpr[np];
-        dSdP = new CompiledExpr[np];
+        for (int q = 0; q < ns; q++) {
+            cs.add(slope.diff(m.states().get(q).symbol()));
+        }
         for (int p = 0; p < np; p++) {
-            Symbol s = m.params().get(p).symbol();
-            dIdP[p] = compile(current.diff(s), slots);
-            dSdP[p] = compile(slope.diff(s), slots);
+            cs.add(current.diff(m.params().get(p).symbol()));
         }
-        dUdV = new CompiledExpr[ns];
-        dUdVpre = new CompiledExpr[ns];
-        dUdX = new CompiledExpr[ns][ns];
-        dUdP = new CompiledExpr[ns][np];
+        for (int p = 0; p < np; p++) {
+            cs.add(slope.diff(m.params().get(p).symbol()));
+        }
+        this.currentOutputs = cs.size();
+        this.currentSide = BytecodeCompiler.compile(cs, slots);
+        List<Expr> us = new ArrayList<>();
         for (int q = 0; q < ns; q++) {
             Expr u = m.update(m.states().get(q));
-            dUdV[q] = compile(u.diff(Mechanism.V), slots);
-            dUdVpre[q] = synapse ? compile(u.diff(Mechanism.V_PRE), slots) : null;
+            us.add(u.diff(Mechanism.V));
+            us.add(synapse ? u.diff(Mechanism.V_PRE) : Exprs.c(0));
             for (int j = 0; j < ns; j++) {
-                dUdX[q][j] = compile(u.diff(m.states().get(j).symbol()), slots);
+                us.add(u.diff(m.states().get(j).symbol()));
             }
             for (int p = 0; p < np; p++) {
-                dUdP[q][p] = compile(u.diff(m.params().get(p).symbol()), slots);
+                us.add(u.diff(m.params().get(p).symbol()));
             }
         }
+        this.updateOutputs = Math.max(1, us.size());
+        this.updateSide = us.isEmpty() ? (sl, out) -> { } : BytecodeCompiler.compile(us, slots);
     }
 
-    private static CompiledExpr compile(Expr e, List<Symbol> slots) {
-        return e.isConst(0.0) ? null : e.compile(slots);
+    int dIdX(int q) {
+        return FIRST_X + q;
     }
 
-    static double eval(CompiledExpr e, double[] slots) {
-        return e == null ? 0.0 : e.eval(slots);
+    int dSdX(int q) {
+        return FIRST_X + ns + q;
+    }
+
+    int dIdP(int p) {
+        return FIRST_X + 2 * ns + p;
+    }
+
+    int dSdP(int p) {
+        return FIRST_X + 2 * ns + np + p;
+    }
+
+    private int updateBase(int q) {
+        return q * (2 + ns + np);
+    }
+
+    int dUdV(int q) {
+        return updateBase(q);
+    }
+
+    int dUdVpre(int q) {
+        return updateBase(q) + 1;
+    }
+
+    int dUdX(int q, int j) {
+        return updateBase(q) + 2 + j;
+    }
+
+    int dUdP(int q, int p) {
+        return updateBase(q) + 2 + ns + p;
     }
 }

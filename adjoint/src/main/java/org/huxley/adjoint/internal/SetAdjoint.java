@@ -1,10 +1,10 @@
 package org.huxley.adjoint.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.huxley.ModelException;
 import org.huxley.adjoint.Loss;
 import org.huxley.engine.internal.ForwardStepper;
+import org.huxley.engine.internal.MechanismKernel;
 import org.huxley.engine.internal.StepState;
 import org.huxley.plan.Plan;
 import org.huxley.plan.RecordingTarget;
@@ -12,7 +12,7 @@ import org.huxley.plan.RecordingTarget;
 /**
  * Value and gradient for one parameter set: a forward sweep that records and keeps checkpoints,
  * the loss, then the backward sweep segment by segment in reverse, recomputing states from the
- * checkpoints (nested levels as the chunk sizes say).
+ * checkpoints (nested levels as the chunk sizes say). Checkpoints hold voltages and states only.
  */
 public final class SetAdjoint {
     private final Plan plan;
@@ -24,6 +24,10 @@ public final class SetAdjoint {
     private final int stride;
     private final int[] chunk;
     private final boolean hasClamps;
+    private final int stateSize;
+    private final StepState bufA;
+    private final StepState bufB;
+    private final StepState work;
     private long liveStates;
     private long peakStates;
     private long forwardSteps;
@@ -44,14 +48,17 @@ public final class SetAdjoint {
         this.stride = stride;
         this.chunk = chunkSizes;
         this.hasClamps = plan.numClamps() > 0;
+        this.stateSize = shape.checkpointSize();
+        this.bufA = shape.copy();
+        this.bufB = shape.copy();
+        this.work = shape.copy();
         this.cot = new Cotangents(plan.numNodes(), shape.channel, shape.synapse);
         this.spare = new Cotangents(plan.numNodes(), shape.channel, shape.synapse);
         this.acc = new Accumulators(plan.numNodes(), fwd.values.channelParams, fwd.values.synapseParams);
     }
 
     /** Builds the derivative kernels of a plan's channels and synapses (shared by all sets). */
-    public static MechanismDerivatives[][] derivatives(org.huxley.engine.internal.MechanismKernel[] ch,
-            org.huxley.engine.internal.MechanismKernel[] sy) {
+    public static MechanismDerivatives[][] derivatives(MechanismKernel[] ch, MechanismKernel[] sy) {
         MechanismDerivatives[] c = new MechanismDerivatives[ch.length];
         for (int i = 0; i < ch.length; i++) {
             c[i] = new MechanismDerivatives(ch[i]);
@@ -76,22 +83,21 @@ public final class SetAdjoint {
     public Outcome run(int set, Loss loss, double[][] out) {
         StepState s = StepState.initial(plan, fwd.values);
         fwd.initialCurrents(s);
-        long valuesPerState = s.numValues();
         record(out, 0, s);
         // Level-0 sweep: record every sample, keep every chunk[0]-th state.
         int k0 = chunk[0];
-        List<StepState> level0 = new ArrayList<>();
+        StateStore level0 = new StateStore(stateSize, steps / k0 + 2);
         keep(level0, s);
         for (int n = 0; n < steps; n++) {
             fwd.step(s, n, stimuli, clamps);
             forwardSteps++;
             if (!s.isFinite()) {
-                return diverged(n + 1, out, valuesPerState);
+                return diverged(n + 1, out);
             }
             if ((n + 1) % stride == 0) {
                 record(out, (n + 1) / stride, s);
             }
-            if ((n + 1) % k0 == 0 || (k0 == 1 && n + 1 == steps)) {
+            if ((n + 1) % k0 == 0) {
                 keep(level0, s);
             }
         }
@@ -105,18 +111,20 @@ public final class SetAdjoint {
             int nChunks = (steps + k0 - 1) / k0;
             for (int c = nChunks - 1; c >= 0; c--) {
                 int a = c * k0;
-                reverse(level0.get(c), a, Math.min(a + k0, steps), 1);
-                release(level0, c + 1);
+                level0.load(c, work);
+                reverse(work, a, Math.min(a + k0, steps), 1);
+                release(level0, c);
             }
         }
-        return new Outcome(value, -1, acc, cot.v, cot.channel, cot.synapse, peakStates, forwardSteps, valuesPerState);
+        release(level0, 0);
+        return new Outcome(value, -1, acc, cot.v, cot.channel, cot.synapse, peakStates, forwardSteps, stateSize);
     }
 
-    /** Reverses steps a..b−1 starting from the stored state at a, at checkpoint level ℓ. */
+    /** Reverses steps a..b−1 starting from {@code start} (the state at a; reused as scratch), at level ℓ. */
     private void reverse(StepState start, int a, int b, int level) {
         int k = chunk[level];
-        List<StepState> kept = new ArrayList<>();
-        StepState s = start.copy();
+        StateStore kept = new StateStore(stateSize, (b - a) / k + 2);
+        StepState s = start;
         keep(kept, s);
         if (k == 1) {
             for (int n = a; n < b; n++) {
@@ -127,7 +135,7 @@ public final class SetAdjoint {
             backwardOver(kept, a);
         } else {
             for (int n = a; n < b; n++) {
-                if ((n - a) % k == 0 && n > a) {
+                if (n > a && (n - a) % k == 0) {
                     keep(kept, s);
                 }
                 fwd.step(s, n, stimuli, clamps);
@@ -136,44 +144,42 @@ public final class SetAdjoint {
             int nChunks = (b - a + k - 1) / k;
             for (int c = nChunks - 1; c >= 0; c--) {
                 int sa = a + c * k;
-                reverse(kept.get(c), sa, Math.min(sa + k, b), level + 1);
+                kept.load(c, s);
+                reverse(s, sa, Math.min(sa + k, b), level + 1);
+                release(kept, c);
             }
         }
-        liveStates -= kept.size();
+        release(kept, 0);
     }
 
-    /** Backward steps over a list of consecutive stored states starting at step {@code first}. */
-    private void backwardOver(List<StepState> states, int first) {
-        StepState pre = hasClamps ? states.get(0).copy() : null;
-        for (int idx = states.size() - 2; idx >= 0; idx--) {
+    /** Backward steps over consecutive stored states, the first being the state at step {@code first}. */
+    private void backwardOver(StateStore states, int first) {
+        for (int idx = states.count() - 2; idx >= 0; idx--) {
             int n = first + idx;
-            StepState next;
+            states.load(idx, bufA);
             if (hasClamps) {
-                pre.copyFrom(states.get(idx));
-                fwd.solveStep(pre, n, stimuli);
+                states.load(idx, bufB);
+                fwd.solveStep(bufB, n, stimuli);
                 forwardSteps++;
-                next = pre;
             } else {
-                next = states.get(idx + 1);
+                states.load(idx + 1, bufB);
             }
-            Cotangents result = bwd.step(n, states.get(idx), next, stimuli, cot, acc, spare);
+            Cotangents result = bwd.step(n, bufA, bufB, stimuli, cot, acc, spare);
             spare = cot;
             cot = result;
             addLoss(n);
         }
     }
 
-    private void keep(List<StepState> list, StepState s) {
-        list.add(s.copy());
+    private void keep(StateStore store, StepState s) {
+        store.add(s);
         liveStates++;
         peakStates = Math.max(peakStates, liveStates);
     }
 
-    private void release(List<StepState> list, int from) {
-        while (list.size() > from) {
-            list.remove(list.size() - 1);
-            liveStates--;
-        }
+    private void release(StateStore store, int from) {
+        liveStates -= store.count() - Math.min(store.count(), from);
+        store.truncate(from);
     }
 
     /** Adds ∂L/∂(recorded sample at step n) to the cotangent of state n. */
@@ -214,12 +220,12 @@ public final class SetAdjoint {
         }
     }
 
-    private Outcome diverged(int step, double[][] out, long valuesPerState) {
+    private Outcome diverged(int step, double[][] out) {
         int from = (step + stride - 1) / stride;
         for (double[] row : out) {
             java.util.Arrays.fill(row, from, row.length, Double.NaN);
         }
-        return new Outcome(Double.NaN, step, null, null, null, null, peakStates, forwardSteps, valuesPerState);
+        return new Outcome(Double.NaN, step, null, null, null, null, peakStates, forwardSteps, stateSize);
     }
 
     private void record(double[][] out, int col, StepState s) {

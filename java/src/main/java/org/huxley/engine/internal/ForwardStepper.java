@@ -41,9 +41,11 @@ public final class ForwardStepper {
     private final double[] d;
     private final double[] rhs;
     private final double[] iext;
-    private final double[][] chSlots;
-    private final double[][] sySlots;
+    /** Per table and instance, the kernel slots with dt and the parameters filled in once. */
+    private final double[][][] chSlots;
+    private final double[][][] sySlots;
     private double[] scratch = new double[16];
+    private final double[] two = new double[2];
 
     public ForwardStepper(Plan plan, double dt, SlopeMode slopeMode, MechanismKernel[] channelKernels,
             MechanismKernel[] synapseKernels, SetValues values) {
@@ -78,13 +80,13 @@ public final class ForwardStepper {
         this.d = new double[n];
         this.rhs = new double[n];
         this.iext = new double[n];
-        this.chSlots = new double[channelKernels.length][];
+        this.chSlots = new double[channelKernels.length][][];
         for (int t = 0; t < channelKernels.length; t++) {
-            chSlots[t] = new double[channelKernels[t].slotCount()];
+            chSlots[t] = instanceSlots(channelKernels[t], values.channelParams[t], chTables.get(t).size(), dt);
         }
-        this.sySlots = new double[synapseKernels.length][];
+        this.sySlots = new double[synapseKernels.length][][];
         for (int t = 0; t < synapseKernels.length; t++) {
-            sySlots[t] = new double[synapseKernels[t].slotCount()];
+            sySlots[t] = instanceSlots(synapseKernels[t], values.synapseParams[t], syTables.get(t).size(), dt);
         }
     }
 
@@ -94,17 +96,18 @@ public final class ForwardStepper {
             MechanismKernel k = channelKernels[t];
             MechanismTable tab = chTables.get(t);
             for (int i = 0; i < tab.size(); i++) {
-                fillChannel(chSlots[t], k, s.v[tab.nodes()[i]], dt, values.channelParams[t], s.channel[t], i);
-                s.channelCurrent[t][i] = k.current.eval(chSlots[t]);
+                double[] sl = chSlots[t][i];
+                loadStates(sl, k, s.v[tab.nodes()[i]], 0.0, s.channel[t], i);
+                s.channelCurrent[t][i] = k.current(sl, two);
             }
         }
         for (int t = 0; t < syTables.size(); t++) {
             MechanismKernel k = synapseKernels[t];
             SynapseTable tab = syTables.get(t);
             for (int i = 0; i < tab.size(); i++) {
-                fillSynapse(sySlots[t], k, s.v[tab.postNodes()[i]], s.v[tab.preNodes()[i]], dt,
-                        values.synapseParams[t], s.synapse[t], i);
-                s.synapseCurrent[t][i] = k.current.eval(sySlots[t]);
+                double[] sl = sySlots[t][i];
+                loadStates(sl, k, s.v[tab.postNodes()[i]], s.v[tab.preNodes()[i]], s.synapse[t], i);
+                s.synapseCurrent[t][i] = k.current(sl, two);
             }
         }
     }
@@ -144,16 +147,16 @@ public final class ForwardStepper {
         for (int t = 0; t < chTables.size(); t++) {
             MechanismKernel k = channelKernels[t];
             MechanismTable tab = chTables.get(t);
-            double[] sl = chSlots[t];
             double[][] st = s.channel[t];
             ensureScratch(k.numStates);
+            int first = k.firstState();
             for (int i = 0; i < tab.size(); i++) {
-                fillChannel(sl, k, v[tab.nodes()[i]], dt, values.channelParams[t], st, i);
-                for (int q = 0; q < k.numStates; q++) {
-                    scratch[q] = k.updates[q].eval(sl);
-                }
+                double[] sl = chSlots[t][i];
+                loadStates(sl, k, v[tab.nodes()[i]], 0.0, st, i);
+                k.updates.eval(sl, scratch);
                 for (int q = 0; q < k.numStates; q++) {
                     st[q][i] = scratch[q];
+                    sl[first + q] = scratch[q];
                 }
             }
         }
@@ -161,17 +164,16 @@ public final class ForwardStepper {
         for (int t = 0; t < chTables.size(); t++) {
             MechanismKernel k = channelKernels[t];
             MechanismTable tab = chTables.get(t);
-            double[] sl = chSlots[t];
             for (int i = 0; i < tab.size(); i++) {
                 int node = tab.nodes()[i];
-                fillChannel(sl, k, v[node], dt, values.channelParams[t], s.channel[t], i);
-                double i0 = k.current.eval(sl);
-                double slope;
+                double[] sl = chSlots[t][i]; // v and the new states are in place from the gate update
+                k.currentSlope.eval(sl, two);
+                double i0 = two[MechanismKernel.OUT_CURRENT];
+                double slope = two[MechanismKernel.OUT_SLOPE];
                 if (fd) {
                     sl[MechanismKernel.V] = v[node] + SlopeMode.FD_DELTA_MV;
-                    slope = (k.current.eval(sl) - i0) / SlopeMode.FD_DELTA_MV;
-                } else {
-                    slope = k.slope.eval(sl);
+                    slope = (k.current(sl, two) - i0) / SlopeMode.FD_DELTA_MV;
+                    sl[MechanismKernel.V] = v[node];
                 }
                 s.channelCurrent[t][i] = i0;
                 a[node] += CHANNEL_TO_UA * slope;
@@ -182,29 +184,29 @@ public final class ForwardStepper {
         for (int t = 0; t < syTables.size(); t++) {
             MechanismKernel k = synapseKernels[t];
             SynapseTable tab = syTables.get(t);
-            double[] sl = sySlots[t];
             double[][] st = s.synapse[t];
             ensureScratch(k.numStates);
+            int first = k.firstState();
             for (int i = 0; i < tab.size(); i++) {
                 int post = tab.postNodes()[i];
                 int pre = tab.preNodes()[i];
-                fillSynapse(sl, k, v[post], v[pre], dt, values.synapseParams[t], st, i);
-                for (int q = 0; q < k.numStates; q++) {
-                    scratch[q] = k.updates[q].eval(sl);
-                }
+                double[] sl = sySlots[t][i];
+                loadStates(sl, k, v[post], v[pre], st, i);
+                k.updates.eval(sl, scratch);
                 for (int q = 0; q < k.numStates; q++) {
                     st[q][i] = scratch[q];
+                    sl[first + q] = scratch[q];
                 }
-                fillSynapse(sl, k, v[post], v[pre], dt, values.synapseParams[t], st, i);
-                double i0 = k.current.eval(sl);
+                k.currentSlope.eval(sl, two);
+                double i0 = two[MechanismKernel.OUT_CURRENT];
                 double toDensity = POINT_TO_UA / area[post];
                 double slope;
                 if (fd) {
                     sl[MechanismKernel.V] = v[post] + SlopeMode.FD_DELTA_MV;
                     sl[MechanismKernel.V_PRE] = v[pre] + SlopeMode.FD_DELTA_MV;
-                    slope = (k.current.eval(sl) * toDensity - i0 * toDensity) / SlopeMode.FD_DELTA_MV;
+                    slope = (k.current(sl, two) * toDensity - i0 * toDensity) / SlopeMode.FD_DELTA_MV;
                 } else {
-                    slope = k.slope.eval(sl) * toDensity;
+                    slope = two[MechanismKernel.OUT_SLOPE] * toDensity;
                 }
                 s.synapseCurrent[t][i] = i0;
                 a[post] += slope;
@@ -239,6 +241,27 @@ public final class ForwardStepper {
         for (int k : order) {
             int p = parent[k];
             x[k] = p < 0 ? r[k] / diag[k] : (r[k] - coupling.lower[k] * x[p]) / diag[k];
+        }
+    }
+
+    private static double[][] instanceSlots(MechanismKernel k, double[][] params, int n, double dt) {
+        double[][] out = new double[n][k.slotCount()];
+        for (int i = 0; i < n; i++) {
+            out[i][MechanismKernel.DT] = dt;
+            for (int p = 0; p < k.numParams; p++) {
+                out[i][MechanismKernel.FIRST_PARAM + p] = params[p][i];
+            }
+        }
+        return out;
+    }
+
+    /** Writes v, v_pre and instance i's states into its slots (parameters are already there). */
+    private static void loadStates(double[] sl, MechanismKernel k, double v, double vPre, double[][] states, int i) {
+        sl[MechanismKernel.V] = v;
+        sl[MechanismKernel.V_PRE] = vPre;
+        int o = k.firstState();
+        for (int q = 0; q < k.numStates; q++) {
+            sl[o + q] = states[q][i];
         }
     }
 

@@ -2,9 +2,10 @@ package org.huxley.engine.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.huxley.expr.CompiledExpr;
+import org.huxley.expr.BytecodeCompiler;
 import org.huxley.expr.Expr;
 import org.huxley.expr.Exprs;
+import org.huxley.expr.MultiExpr;
 import org.huxley.expr.Symbol;
 import org.huxley.mech.Mechanism;
 import org.huxley.mech.MechanismKind;
@@ -12,38 +13,46 @@ import org.huxley.mech.Param;
 import org.huxley.mech.StateVar;
 
 /**
- * A mechanism's expressions compiled for the CPU: state updates, the current and its slope. Slot
- * layout: 0 = v (post-synaptic for synapses), 1 = v_pre, 2 = dt, then parameters, then states.
+ * A mechanism's expressions compiled to bytecode ({@link BytecodeCompiler}): all state updates in
+ * one call, the current with its slope in another. Slot layout: 0 = v (post-synaptic for synapses),
+ * 1 = v_pre, 2 = dt, then parameters, then states.
  */
 public final class MechanismKernel {
     public static final int V = 0;
     public static final int V_PRE = 1;
     public static final int DT = 2;
     public static final int FIRST_PARAM = 3;
+    /** Output index of the current in {@link #currentSlope}. */
+    public static final int OUT_CURRENT = 0;
+    /** Output index of the slope in {@link #currentSlope}. */
+    public static final int OUT_SLOPE = 1;
 
     public final Mechanism mechanism;
     public final int numParams;
     public final int numStates;
-    public final CompiledExpr[] updates;
-    public final CompiledExpr current;
-    /** ∂I/∂v; for synapses ∂I/∂v_post + ∂I/∂v_pre, the direction Jaxley perturbs. */
-    public final CompiledExpr slope;
+    /** Outputs: the value of each state after the step. */
+    public final MultiExpr updates;
+    /** Outputs: the current (mA/cm² or nA) and its slope ∂I/∂v (synapses: + ∂I/∂v_pre). */
+    public final MultiExpr currentSlope;
+    /** The slope expression, for derivative kernels. */
+    public final Expr slopeExpr;
 
     public MechanismKernel(Mechanism m) {
         this.mechanism = m;
         this.numParams = m.params().size();
         this.numStates = m.states().size();
         List<Symbol> slots = slotOrder(m);
-        this.updates = new CompiledExpr[numStates];
-        for (int s = 0; s < numStates; s++) {
-            updates[s] = m.update(m.states().get(s)).compile(slots);
+        List<Expr> ups = new ArrayList<>();
+        for (StateVar s : m.states()) {
+            ups.add(m.update(s));
         }
-        this.current = m.currentExpr().compile(slots);
+        this.updates = BytecodeCompiler.compile(ups, slots);
         Expr d = m.currentExpr().diff(Mechanism.V);
         if (m.kind() == MechanismKind.SYNAPSE) {
             d = Exprs.add(d, m.currentExpr().diff(Mechanism.V_PRE));
         }
-        this.slope = d.compile(slots);
+        this.slopeExpr = d;
+        this.currentSlope = BytecodeCompiler.compile(List.of(m.currentExpr(), d), slots);
     }
 
     public static List<Symbol> slotOrder(Mechanism m) {
@@ -66,5 +75,11 @@ public final class MechanismKernel {
 
     public int firstState() {
         return FIRST_PARAM + numParams;
+    }
+
+    /** The current alone (for difference quotients): evaluates current and slope, returns I. */
+    public double current(double[] slots, double[] scratch2) {
+        currentSlope.eval(slots, scratch2);
+        return scratch2[OUT_CURRENT];
     }
 }

@@ -93,6 +93,58 @@ public final class StepState {
         return n;
     }
 
+    /** Number of values a checkpoint needs: voltages and states (currents are outputs only). */
+    public int checkpointSize() {
+        int n = v.length;
+        for (double[][] a : channel) {
+            for (double[] b : a) {
+                n += b.length;
+            }
+        }
+        for (double[][] a : synapse) {
+            for (double[] b : a) {
+                n += b.length;
+            }
+        }
+        return n;
+    }
+
+    /** Writes voltages and states to {@code dst} from {@code off} ({@link #checkpointSize()} values). */
+    public void save(double[] dst, int off) {
+        System.arraycopy(v, 0, dst, off, v.length);
+        off += v.length;
+        for (double[][] a : channel) {
+            for (double[] b : a) {
+                System.arraycopy(b, 0, dst, off, b.length);
+                off += b.length;
+            }
+        }
+        for (double[][] a : synapse) {
+            for (double[] b : a) {
+                System.arraycopy(b, 0, dst, off, b.length);
+                off += b.length;
+            }
+        }
+    }
+
+    /** Reads voltages and states written by {@link #save}. */
+    public void restore(double[] src, int off) {
+        System.arraycopy(src, off, v, 0, v.length);
+        off += v.length;
+        for (double[][] a : channel) {
+            for (double[] b : a) {
+                System.arraycopy(src, off, b, 0, b.length);
+                off += b.length;
+            }
+        }
+        for (double[][] a : synapse) {
+            for (double[] b : a) {
+                System.arraycopy(src, off, b, 0, b.length);
+                off += b.length;
+            }
+        }
+    }
+
     /** Whether every voltage is finite. */
     public boolean isFinite() {
         for (double x : v) {

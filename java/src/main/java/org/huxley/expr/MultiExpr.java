@@ -1,0 +1,10 @@
+package org.huxley.expr;
+
+/**
+ * Several expressions evaluated together, sharing common subexpressions: {@code out[j]} receives
+ * output j. Implementations are immutable and thread-safe.
+ */
+@FunctionalInterface
+public interface MultiExpr {
+    void eval(double[] slots, double[] out);
+}

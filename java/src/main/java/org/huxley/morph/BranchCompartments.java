@@ -1,6 +1,7 @@
 package org.huxley.morph;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.huxley.model.Compartment;
 import org.slf4j.Logger;
@@ -51,7 +52,7 @@ final class BranchCompartments {
             pts[0][3] = pts[1][3];
         }
         if (g.dropAsFirst[nodes[0]]) {
-            pts = java.util.Arrays.copyOfRange(pts, 1, pts.length);
+            pts = Arrays.copyOfRange(pts, 1, pts.length);
         }
         double lengthUm = tb.lengthUm();
         if (lengthUm < ZERO_LENGTH_UM) {

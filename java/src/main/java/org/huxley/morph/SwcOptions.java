@@ -37,6 +37,9 @@ public record SwcOptions(CompartmentCount compartmentCount, double maxBranchLeng
         if (!Double.isNaN(minRadiusUm) && !(minRadiusUm > 0 && Double.isFinite(minRadiusUm))) {
             throw new ModelException("minRadiusUm must be positive and finite (or NaN for none), got " + minRadiusUm);
         }
+        if (relevantTypeIds == null) {
+            throw new ModelException("relevantTypeIds must not be null (use Set.of() for none)");
+        }
         relevantTypeIds = Set.copyOf(relevantTypeIds);
     }
 

@@ -1,5 +1,7 @@
 package org.huxley.morph;
 
+import java.util.Arrays;
+
 /**
  * One branch as traced through the SWC graph: its nodes in traversal order (the first is the
  * branch point or root it starts from) and the lengths of the edges between them.
@@ -30,8 +32,8 @@ record TracedBranch(int[] nodes, double[] edgeLengthsUm, int typeId) {
 
     /** The part from node position {@code from} to {@code to} inclusive. */
     TracedBranch slice(int from, int to) {
-        int[] n = java.util.Arrays.copyOfRange(nodes, from, to + 1);
-        double[] l = java.util.Arrays.copyOfRange(edgeLengthsUm, from, to);
+        int[] n = Arrays.copyOfRange(nodes, from, to + 1);
+        double[] l = Arrays.copyOfRange(edgeLengthsUm, from, to);
         return new TracedBranch(n, l, typeId);
     }
 }

@@ -43,6 +43,9 @@ public final class BytecodeCompiler {
     }
 
     /**
+     * Null outputs are skipped: their {@code out[j]} is never written (callers keep it at 0 for
+     * derivatives known to vanish).
+     *
      * @throws IllegalArgumentException if an expression uses a symbol without a slot
      */
     public static MultiExpr compile(List<? extends Expr> outputs, List<Symbol> slotOrder) {
@@ -53,6 +56,9 @@ public final class BytecodeCompiler {
             }
         }
         for (Expr e : outputs) {
+            if (e == null) {
+                continue;
+            }
             for (Symbol s : e.symbols()) {
                 if (!slots.containsKey(s)) {
                     throw new IllegalArgumentException("symbol '" + s + "' has no slot (slots: " + slotOrder + ")");
@@ -94,6 +100,9 @@ public final class BytecodeCompiler {
         Map<Expr, Boolean> seen = new HashMap<>();
         int nodes = 0;
         for (int j = 0; j < outputs.size(); j++) {
+            if (outputs.get(j) == null) {
+                continue;
+            }
             Map<Expr, Boolean> mine = new HashMap<>(seen);
             int added = countNew(outputs.get(j), mine);
             if (!current.isEmpty() && nodes + added > NODES_PER_METHOD) {
@@ -162,6 +171,9 @@ public final class BytecodeCompiler {
             if (n == null) {
                 for (Expr k : e.children()) {
                     countUses(k);
+                }
+                if (e instanceof SaveExpSlope(Expr arg)) {
+                    countUses(new SaveExp(arg));
                 }
             }
         }
@@ -248,7 +260,12 @@ public final class BytecodeCompiler {
                     c.invokestatic(CD_EXPR_MATH, "selectLe", MTD_D_DDDD);
                 }
                 case SaveExp x -> unaryCall(x, CD_EXPR_MATH, "saveExp");
-                case SaveExpSlope x -> unaryCall(x, CD_EXPR_MATH, "saveExpSlope");
+                case SaveExpSlope(Expr arg) -> {
+                    // Same bits as saveExpSlope(x), sharing the exponential with saveExp(x).
+                    emit(arg);
+                    emit(new SaveExp(arg));
+                    c.invokestatic(CD_EXPR_MATH, "saveExpSlopeFrom", MTD_D_DD);
+                }
                 case Efun x -> unaryCall(x, CD_EXPR_MATH, "efun");
                 case EfunSlope x -> unaryCall(x, CD_EXPR_MATH, "efunSlope");
                 case EfunCurvature x -> unaryCall(x, CD_EXPR_MATH, "efunCurvature");

@@ -139,4 +139,9 @@ public final class ExprMath {
     public static double selectLe(double lhs, double rhs, double then, double otherwise) {
         return lhs <= rhs ? then : otherwise;
     }
+
+    /** {@link #saveExpSlope}(x) given e = {@link #saveExp}(x): the same bits, one exponential fewer. */
+    public static double saveExpSlopeFrom(double x, double e) {
+        return x < EXP_CLIP ? e : 0.0;
+    }
 }

@@ -52,7 +52,10 @@ final class BackwardStepper {
     private final double[][][] syCur;
     private final double[][][] syCurShift;
     private final double[] shifted;
-    private final double[] upd;
+    /** Per channel / synapse table: its update-side derivatives (skipped zero outputs stay 0). */
+    private final double[][] chUpd;
+    private final double[][] syUpd;
+    private double[] upd;
     private final double[] tilde;
 
     BackwardStepper(ForwardStepper fwd, MechanismDerivatives[] ch, MechanismDerivatives[] sy, StepState shape) {
@@ -77,7 +80,6 @@ final class BackwardStepper {
         mu = new double[n];
         nu = new double[n];
         int maxSlots = 0;
-        int maxUpd = 1;
         int maxStates = 1;
         chSlots = new double[ch.length][][];
         chCur = new double[ch.length][][];
@@ -88,7 +90,6 @@ final class BackwardStepper {
             chCur[t] = new double[size][ch[t].currentOutputs];
             chCurShift[t] = fd ? new double[size][ch[t].currentOutputs] : null;
             maxSlots = Math.max(maxSlots, ch[t].kernel.slotCount());
-            maxUpd = Math.max(maxUpd, ch[t].updateOutputs);
             maxStates = Math.max(maxStates, ch[t].ns);
         }
         sySlots = new double[sy.length][][];
@@ -100,11 +101,17 @@ final class BackwardStepper {
             syCur[t] = new double[size][sy[t].currentOutputs];
             syCurShift[t] = fd ? new double[size][sy[t].currentOutputs] : null;
             maxSlots = Math.max(maxSlots, sy[t].kernel.slotCount());
-            maxUpd = Math.max(maxUpd, sy[t].updateOutputs);
             maxStates = Math.max(maxStates, sy[t].ns);
         }
         shifted = new double[maxSlots];
-        upd = new double[maxUpd];
+        chUpd = new double[ch.length][];
+        for (int t = 0; t < ch.length; t++) {
+            chUpd[t] = new double[ch[t].updateOutputs];
+        }
+        syUpd = new double[sy.length][];
+        for (int t = 0; t < sy.length; t++) {
+            syUpd[t] = new double[sy[t].updateOutputs];
+        }
         tilde = new double[maxStates];
     }
 
@@ -239,6 +246,7 @@ final class BackwardStepper {
             MechanismDerivatives md = ch[t];
             MechanismTable tab = chTables.get(t);
             double[][] pbar = acc.channelParams[t];
+            upd = chUpd[t];
             for (int i = 0; i < tab.size(); i++) {
                 int node = tab.nodes()[i];
                 double c = -K_CH * mu[node];
@@ -273,6 +281,7 @@ final class BackwardStepper {
             MechanismDerivatives md = sy[t];
             SynapseTable tab = syTables.get(t);
             double[][] pbar = acc.synapseParams[t];
+            upd = syUpd[t];
             for (int i = 0; i < tab.size(); i++) {
                 int post = tab.postNodes()[i];
                 int pre = tab.preNodes()[i];
@@ -335,17 +344,13 @@ final class BackwardStepper {
     private double propagate(MechanismDerivatives md, double[][] outStates, double[][] pbar, int i) {
         double gv = 0;
         for (int q = 0; q < md.ns; q++) {
-            double g = tilde[q];
-            if (g == 0.0) {
-                continue;
-            }
-            gv += g * upd[md.dUdV(q)];
-            for (int j = 0; j < md.ns; j++) {
-                outStates[j][i] += g * upd[md.dUdX(q, j)];
-            }
-            for (int p = 0; p < md.np; p++) {
-                pbar[p][i] += g * upd[md.dUdP(q, p)];
-            }
+            gv += tilde[q] * upd[md.dUdV(q)];
+        }
+        for (int[] term : md.updateStateTerms) {
+            outStates[term[1]][i] += tilde[term[0]] * upd[term[2]];
+        }
+        for (int[] term : md.updateParamTerms) {
+            pbar[term[1]][i] += tilde[term[0]] * upd[term[2]];
         }
         return gv;
     }

@@ -6,7 +6,9 @@ import org.huxley.engine.internal.MechanismKernel;
 import org.huxley.expr.BytecodeCompiler;
 import org.huxley.expr.Expr;
 import org.huxley.expr.Exprs;
+import org.huxley.expr.Mul;
 import org.huxley.expr.MultiExpr;
+import org.huxley.expr.SaveExpSlope;
 import org.huxley.expr.Symbol;
 import org.huxley.mech.Mechanism;
 import org.huxley.mech.MechanismKind;
@@ -42,6 +44,10 @@ public final class MechanismDerivatives {
     final MultiExpr updateSide;
     final int currentOutputs;
     final int updateOutputs;
+    /** Non-vanishing ∂U_q/∂x_j as {q, j, output index}. */
+    final int[][] updateStateTerms;
+    /** Non-vanishing ∂U_q/∂θ_p as {q, p, output index}. */
+    final int[][] updateParamTerms;
 
     MechanismDerivatives(MechanismKernel kernel) {
         this.kernel = kernel;
@@ -72,7 +78,7 @@ public final class MechanismDerivatives {
             cs.add(slope.diff(m.params().get(p).symbol()));
         }
         this.currentOutputs = cs.size();
-        this.currentSide = BytecodeCompiler.compile(cs, slots);
+        this.currentSide = BytecodeCompiler.compile(nullZeros(cs), slots);
         List<Expr> us = new ArrayList<>();
         for (int q = 0; q < ns; q++) {
             Expr u = m.update(m.states().get(q));
@@ -86,7 +92,60 @@ public final class MechanismDerivatives {
             }
         }
         this.updateOutputs = Math.max(1, us.size());
-        this.updateSide = us.isEmpty() ? (sl, out) -> { } : BytecodeCompiler.compile(us, slots);
+        this.updateSide = us.isEmpty() ? (sl, out) -> { } : BytecodeCompiler.compile(nullZeros(us), slots);
+        // Sparse lists of the update derivatives that do not vanish identically.
+        List<int[]> ux = new ArrayList<>();
+        List<int[]> up = new ArrayList<>();
+        for (int q = 0; q < ns; q++) {
+            for (int j = 0; j < ns; j++) {
+                if (!us.get(dUdX(q, j)).isConst(0.0)) {
+                    ux.add(new int[] {q, j, dUdX(q, j)});
+                }
+            }
+            for (int p = 0; p < np; p++) {
+                if (!us.get(dUdP(q, p)).isConst(0.0)) {
+                    up.add(new int[] {q, p, dUdP(q, p)});
+                }
+            }
+        }
+        this.updateStateTerms = ux.toArray(new int[0][]);
+        this.updateParamTerms = up.toArray(new int[0][]);
+    }
+
+    /** Identically-zero derivatives become null: never computed, their output stays 0. */
+    private static List<Expr> nullZeros(List<Expr> exprs) {
+        List<Expr> out = new ArrayList<>(exprs.size());
+        for (Expr e : exprs) {
+            out.add(e.isConst(0.0) ? null : strongZero(e));
+        }
+        return out;
+    }
+
+    /**
+     * Makes every product with a factor saveExpSlope(a) exactly 0 where that factor is 0. There
+     * saveExp is clipped or exp(a) underflows, so the forward value does not move with a and the
+     * derivative is 0, but the chain rule's other factors may be infinite: an ionotropic synapse
+     * whose s∞ rounds to 1 has τ = 0 and ∂(−dt/τ)/∂τ = ∞, and 0·∞ would be NaN.
+     */
+    static Expr strongZero(Expr e) {
+        List<Expr> kids = e.children();
+        if (kids.isEmpty()) {
+            return e;
+        }
+        List<Expr> mapped = kids.stream().map(MechanismDerivatives::strongZero).toList();
+        boolean changed = false;
+        for (int i = 0; i < kids.size(); i++) {
+            changed |= mapped.get(i) != kids.get(i);
+        }
+        Expr out = changed ? e.withChildren(mapped) : e;
+        if (out instanceof Mul(List<Expr> factors)) {
+            for (Expr f : factors) {
+                if (f instanceof SaveExpSlope) {
+                    return Exprs.ifLe(f, Exprs.c(0.0), Exprs.c(0.0), out);
+                }
+            }
+        }
+        return out;
     }
 
     int dIdX(int q) {

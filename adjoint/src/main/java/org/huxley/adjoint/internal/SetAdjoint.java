@@ -84,7 +84,7 @@ public final class SetAdjoint {
         StepState s = StepState.initial(plan, fwd.values);
         fwd.initialCurrents(s);
         record(out, 0, s);
-        // Level-0 sweep: record every sample, keep every chunk[0]-th state.
+        // Level-0 sweep: record every sample, keep every chunk[0]-th state and the final one.
         int k0 = chunk[0];
         StateStore level0 = new StateStore(stateSize, steps / k0 + 2);
         keep(level0, s);
@@ -97,7 +97,7 @@ public final class SetAdjoint {
             if ((n + 1) % stride == 0) {
                 record(out, (n + 1) / stride, s);
             }
-            if ((n + 1) % k0 == 0) {
+            if ((n + 1) % k0 == 0 || n + 1 == steps) {
                 keep(level0, s);
             }
         }
@@ -106,63 +106,83 @@ public final class SetAdjoint {
         checkSupportedLossRows();
         addLoss(steps);
         if (k0 == 1) {
-            backwardOver(level0, 0);
+            backwardOver(level0, 0, null);
         } else {
             int nChunks = (steps + k0 - 1) / k0;
+            StepState end = work.copy();
             for (int c = nChunks - 1; c >= 0; c--) {
                 int a = c * k0;
                 level0.load(c, work);
-                reverse(work, a, Math.min(a + k0, steps), 1);
-                release(level0, c);
+                level0.load(c + 1, end);
+                reverse(work, end, a, Math.min(a + k0, steps), 1);
+                release(level0, c + 1);
             }
         }
         release(level0, 0);
         return new Outcome(value, -1, acc, cot.v, cot.channel, cot.synapse, peakStates, forwardSteps, stateSize);
     }
 
-    /** Reverses steps a..b−1 starting from {@code start} (the state at a; reused as scratch), at level ℓ. */
-    private void reverse(StepState start, int a, int b, int level) {
+    /**
+     * Reverses steps a..b−1 at checkpoint level ℓ from {@code start} (the state at a; used as
+     * scratch). {@code end}, the state at b, is held by the level above (the next checkpoint), so a
+     * segment of length b − a costs b − a − 1 recomputed steps (adjoint-derivation §8).
+     */
+    private void reverse(StepState start, StepState end, int a, int b, int level) {
         int k = chunk[level];
         StateStore kept = new StateStore(stateSize, (b - a) / k + 2);
         StepState s = start;
         keep(kept, s);
         if (k == 1) {
-            for (int n = a; n < b; n++) {
+            for (int n = a; n < b - 1; n++) {
                 fwd.step(s, n, stimuli, clamps);
                 forwardSteps++;
                 keep(kept, s);
             }
-            backwardOver(kept, a);
+            backwardOver(kept, a, end);
         } else {
-            for (int n = a; n < b; n++) {
-                if (n > a && (n - a) % k == 0) {
+            for (int n = a + 1; n < b; n++) {
+                fwd.step(s, n - 1, stimuli, clamps);
+                forwardSteps++;
+                if ((n - a) % k == 0) {
                     keep(kept, s);
                 }
-                fwd.step(s, n, stimuli, clamps);
-                forwardSteps++;
             }
             int nChunks = (b - a + k - 1) / k;
+            StepState subStart = s;
+            StepState subEnd = end.copy();
             for (int c = nChunks - 1; c >= 0; c--) {
                 int sa = a + c * k;
-                kept.load(c, s);
-                reverse(s, sa, Math.min(sa + k, b), level + 1);
-                release(kept, c);
+                kept.load(c, subStart);
+                if (c + 1 < nChunks) {
+                    kept.load(c + 1, subEnd);
+                } else {
+                    subEnd.copyFrom(end);
+                }
+                reverse(subStart, subEnd, sa, Math.min(sa + k, b), level + 1);
+                release(kept, c + 1);
             }
         }
         release(kept, 0);
     }
 
-    /** Backward steps over consecutive stored states, the first being the state at step {@code first}. */
-    private void backwardOver(StateStore states, int first) {
-        for (int idx = states.count() - 2; idx >= 0; idx--) {
+    /**
+     * Backward steps over consecutive stored states, the first being the state at step
+     * {@code first}; {@code end} is the state after the last stored one (null: the last stored state
+     * is the end).
+     */
+    private void backwardOver(StateStore states, int first, StepState end) {
+        int last = end == null ? states.count() - 2 : states.count() - 1;
+        for (int idx = last; idx >= 0; idx--) {
             int n = first + idx;
             states.load(idx, bufA);
             if (hasClamps) {
                 states.load(idx, bufB);
                 fwd.solveStep(bufB, n, stimuli);
                 forwardSteps++;
-            } else {
+            } else if (idx + 1 < states.count()) {
                 states.load(idx + 1, bufB);
+            } else {
+                bufB.copyFrom(end);
             }
             Cotangents result = bwd.step(n, bufA, bufB, stimuli, cot, acc, spare);
             spare = cot;

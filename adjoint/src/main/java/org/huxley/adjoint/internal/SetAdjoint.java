@@ -78,7 +78,7 @@ public final class SetAdjoint {
         fwd.initialCurrents(s);
         long valuesPerState = s.numValues();
         record(out, 0, s);
-        // Level-0 sweep: record every sample, keep every chunk[0]-th state.
+        // Level-0 sweep: record every sample, keep every chunk[0]-th state and the final one.
         int k0 = chunk[0];
         List<StepState> level0 = new ArrayList<>();
         keep(level0, s);
@@ -91,7 +91,7 @@ public final class SetAdjoint {
             if ((n + 1) % stride == 0) {
                 record(out, (n + 1) / stride, s);
             }
-            if ((n + 1) % k0 == 0 || (k0 == 1 && n + 1 == steps)) {
+            if ((n + 1) % k0 == 0 || n + 1 == steps) {
                 keep(level0, s);
             }
         }
@@ -105,38 +105,44 @@ public final class SetAdjoint {
             int nChunks = (steps + k0 - 1) / k0;
             for (int c = nChunks - 1; c >= 0; c--) {
                 int a = c * k0;
-                reverse(level0.get(c), a, Math.min(a + k0, steps), 1);
+                reverse(level0.get(c), level0.get(c + 1), a, Math.min(a + k0, steps), 1);
                 release(level0, c + 1);
             }
         }
         return new Outcome(value, -1, acc, cot.v, cot.channel, cot.synapse, peakStates, forwardSteps, valuesPerState);
     }
 
-    /** Reverses steps a..b−1 starting from the stored state at a, at checkpoint level ℓ. */
-    private void reverse(StepState start, int a, int b, int level) {
+    /**
+     * Reverses steps a..b−1 at checkpoint level ℓ, from the stored state at a; {@code end}, the state
+     * at b, is held by the level above (the next checkpoint), so a segment of length b − a costs
+     * b − a − 1 recomputed steps (adjoint-derivation §8).
+     */
+    private void reverse(StepState start, StepState end, int a, int b, int level) {
         int k = chunk[level];
         List<StepState> kept = new ArrayList<>();
         StepState s = start.copy();
         keep(kept, s);
         if (k == 1) {
-            for (int n = a; n < b; n++) {
+            for (int n = a; n < b - 1; n++) {
                 fwd.step(s, n, stimuli, clamps);
                 forwardSteps++;
                 keep(kept, s);
             }
+            kept.add(end); // borrowed, not counted: the level above stores it
             backwardOver(kept, a);
+            kept.remove(kept.size() - 1);
         } else {
-            for (int n = a; n < b; n++) {
-                if ((n - a) % k == 0 && n > a) {
+            for (int n = a + 1; n < b; n++) {
+                fwd.step(s, n - 1, stimuli, clamps);
+                forwardSteps++;
+                if ((n - a) % k == 0) {
                     keep(kept, s);
                 }
-                fwd.step(s, n, stimuli, clamps);
-                forwardSteps++;
             }
             int nChunks = (b - a + k - 1) / k;
             for (int c = nChunks - 1; c >= 0; c--) {
                 int sa = a + c * k;
-                reverse(kept.get(c), sa, Math.min(sa + k, b), level + 1);
+                reverse(kept.get(c), c + 1 < nChunks ? kept.get(c + 1) : end, sa, Math.min(sa + k, b), level + 1);
             }
         }
         liveStates -= kept.size();

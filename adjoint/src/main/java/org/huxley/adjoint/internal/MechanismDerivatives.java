@@ -5,6 +5,8 @@ import org.huxley.engine.internal.MechanismKernel;
 import org.huxley.expr.CompiledExpr;
 import org.huxley.expr.Expr;
 import org.huxley.expr.Exprs;
+import org.huxley.expr.Mul;
+import org.huxley.expr.SaveExpSlope;
 import org.huxley.expr.Symbol;
 import org.huxley.mech.Mechanism;
 import org.huxley.mech.MechanismKind;
@@ -81,7 +83,34 @@ public final class MechanismDerivatives {
     }
 
     private static CompiledExpr compile(Expr e, List<Symbol> slots) {
-        return e.isConst(0.0) ? null : e.compile(slots);
+        return e.isConst(0.0) ? null : strongZero(e).compile(slots);
+    }
+
+    /**
+     * Makes every product with a factor saveExpSlope(a) exactly 0 where that factor is 0. There
+     * saveExp is clipped or exp(a) underflows, so the forward value does not move with a and the
+     * derivative is 0, but the chain rule's other factors may be infinite: an ionotropic synapse
+     * whose s∞ rounds to 1 has τ = 0 and ∂(−dt/τ)/∂τ = ∞, and 0·∞ would be NaN.
+     */
+    static Expr strongZero(Expr e) {
+        List<Expr> kids = e.children();
+        if (kids.isEmpty()) {
+            return e;
+        }
+        List<Expr> mapped = kids.stream().map(MechanismDerivatives::strongZero).toList();
+        boolean changed = false;
+        for (int i = 0; i < kids.size(); i++) {
+            changed |= mapped.get(i) != kids.get(i);
+        }
+        Expr out = changed ? e.withChildren(mapped) : e;
+        if (out instanceof Mul(List<Expr> factors)) {
+            for (Expr f : factors) {
+                if (f instanceof SaveExpSlope) {
+                    return Exprs.ifLe(f, Exprs.c(0.0), Exprs.c(0.0), out);
+                }
+            }
+        }
+        return out;
     }
 
     static double eval(CompiledExpr e, double[] slots) {

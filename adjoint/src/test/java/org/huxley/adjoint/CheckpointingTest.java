@@ -118,14 +118,16 @@ class CheckpointingTest {
 
     @ParameterizedTest(name = "T = {0}")
     @ValueSource(ints = {400, 397, 401, 100, 37})
-    void uniformSquareRootCheckpointsStoreAtMostTwoRootTPlusTwoStates(int steps) {
+    void uniformSquareRootCheckpointsStoreAtMostTwoRootTPlusThreeStates(int steps) {
         Cell cell = TestModels.hhTree();
         Plan plan = cell.compile();
         int k = (int) Math.ceil(Math.sqrt(steps));
         GradientResult r = run(plan, TestModels.protocol().withSteps(steps), sets(layout(cell)),
                 CheckpointPolicy.uniform(k));
         MemoryReport mem = r.memory();
-        // ⌈T/K⌉ + 1 checkpoints (states 0, K, 2K, …) plus one segment of K + 1 states: 2⌈√T⌉ + 2 at most.
+        // ⌈T/K⌉ + 1 checkpoints (states 0, K, 2K, …, T) plus the K recomputed states of one segment
+        // (its end is the next checkpoint): ⌈T/K⌉ + K + 1 ≤ 2⌈√T⌉ + 1 < 2√T + 3, so c = 3.
+        assertTrue(mem.peakStoredStates() <= (steps + k - 1) / k + k + 1, "T = " + steps + ": " + mem);
         assertTrue(mem.peakStoredStates() <= 2 * Math.sqrt(steps) + 3, "T = " + steps + ": " + mem);
         assertEquals(2L * steps - (steps + k - 1) / k, mem.forwardSteps(), "2T − ⌈T/K⌉ forward steps");
         assertArrayEquals(new int[] {k, 1}, mem.chunkSizes());

@@ -52,7 +52,7 @@ public final class ExprMath {
         if (x >= EXP_CLIP) {
             return x / EXP_CLIP_M1;
         }
-        return x / Math.expm1(x);
+        return x / expm1(x);
     }
 
     /**
@@ -68,7 +68,7 @@ public final class ExprMath {
         if (x >= EXP_CLIP) {
             return 1.0 / EXP_CLIP_M1;
         }
-        double em1 = Math.expm1(x);
+        double em1 = expm1(x);
         double num;
         if (Math.abs(x) < NUMERATOR_SERIES_LIMIT) {
             num = -series(x, 1);
@@ -92,7 +92,7 @@ public final class ExprMath {
         if (x >= EXP_CLIP) {
             return 0.0;
         }
-        double em1 = Math.expm1(x);
+        double em1 = expm1(x);
         double num;
         if (Math.abs(x) < NUMERATOR_SERIES_LIMIT) {
             num = series(x, 2);
@@ -102,22 +102,61 @@ public final class ExprMath {
         return Math.exp(x) * num / (em1 * em1 * em1);
     }
 
-    /** {@code sum_{k > shift} (k - shift) x^k / k!} for |x| < 2, summed until negligible. */
-    private static double series(double x, int shift) {
-        double term = 1.0; // x^k / k!
-        for (int k = 1; k <= shift; k++) {
-            term *= x / k;
+    /**
+     * e^x − 1 to a few ulp from JIT intrinsics only ({@link Math#expm1} is a slow library routine):
+     * {@code exp(x) − 1} where |x| ≥ ln 2 (the subtraction loses at most about one ulp there), and
+     * inside that band Kahan's {@code (u − 1)·x / ln u} with u = eˣ, whose rounding errors in u − 1
+     * and ln u cancel.
+     */
+    public static double expm1(double x) {
+        if (Math.abs(x) >= LN2) {
+            return Math.exp(x) - 1.0;
         }
-        double sum = 0.0;
-        for (int k = shift + 1; k < 60; k++) {
-            term *= x / k;
-            double add = (k - shift) * term;
-            sum += add;
-            if (Math.abs(add) <= 1e-18 * Math.abs(sum)) {
-                break;
+        double u = Math.exp(x);
+        if (u == 1.0) {
+            return x;
+        }
+        double um1 = u - 1.0;
+        if (um1 == -1.0) {
+            return -1.0;
+        }
+        return um1 * x / Math.log(u);
+    }
+
+    private static final double LN2 = Math.log(2.0);
+
+    /** Terms of the numerator series: enough that the next term is below 1e-18 of the sum for |x| < 2. */
+    private static final int SERIES_TERMS = 26;
+    /** SERIES[shift][j] = (j + 1) / (j + shift + 1)!: the series below is x^(shift+1)·Σ_j SERIES[shift][j]·x^j. */
+    private static final double[][] SERIES = new double[3][SERIES_TERMS];
+
+    static {
+        for (int shift = 1; shift <= 2; shift++) {
+            for (int j = 0; j < SERIES_TERMS; j++) {
+                double factorial = 1.0;
+                for (int k = 2; k <= j + shift + 1; k++) {
+                    factorial *= k;
+                }
+                SERIES[shift][j] = (j + 1) / factorial;
             }
         }
-        return sum;
+    }
+
+    /**
+     * {@code sum_{k > shift} (k - shift) x^k / k!} for |x| < 2, as x^(shift+1) times a Horner
+     * polynomial with precomputed coefficients (no divisions).
+     */
+    private static double series(double x, int shift) {
+        double[] c = SERIES[shift];
+        double s = c[SERIES_TERMS - 1];
+        for (int j = SERIES_TERMS - 2; j >= 0; j--) {
+            s = s * x + c[j];
+        }
+        double lead = x * x;
+        if (shift == 2) {
+            lead *= x;
+        }
+        return lead * s;
     }
 
     /**

@@ -111,38 +111,47 @@ public final class StepState {
 
     /** Writes voltages and states to {@code dst} from {@code off} ({@link #checkpointSize()} values). */
     public void save(double[] dst, int off) {
-        System.arraycopy(v, 0, dst, off, v.length);
-        off += v.length;
+        off = copy(v, 0, dst, off, v.length);
         for (double[][] a : channel) {
             for (double[] b : a) {
-                System.arraycopy(b, 0, dst, off, b.length);
-                off += b.length;
+                off = copy(b, 0, dst, off, b.length);
             }
         }
         for (double[][] a : synapse) {
             for (double[] b : a) {
-                System.arraycopy(b, 0, dst, off, b.length);
-                off += b.length;
+                off = copy(b, 0, dst, off, b.length);
             }
         }
     }
 
     /** Reads voltages and states written by {@link #save}. */
     public void restore(double[] src, int off) {
-        System.arraycopy(src, off, v, 0, v.length);
+        copy(src, off, v, 0, v.length);
         off += v.length;
         for (double[][] a : channel) {
             for (double[] b : a) {
-                System.arraycopy(src, off, b, 0, b.length);
+                copy(src, off, b, 0, b.length);
                 off += b.length;
             }
         }
         for (double[][] a : synapse) {
             for (double[] b : a) {
-                System.arraycopy(src, off, b, 0, b.length);
+                copy(src, off, b, 0, b.length);
                 off += b.length;
             }
         }
+    }
+
+    /** A copy that avoids arraycopy's call overhead for the tiny arrays of small cells; returns dst's next offset. */
+    private static int copy(double[] src, int srcOff, double[] dst, int dstOff, int n) {
+        if (n < 16) {
+            for (int i = 0; i < n; i++) {
+                dst[dstOff + i] = src[srcOff + i];
+            }
+        } else {
+            System.arraycopy(src, srcOff, dst, dstOff, n);
+        }
+        return dstOff + n;
     }
 
     /** Whether every voltage is finite. */

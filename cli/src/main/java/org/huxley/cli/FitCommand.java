@@ -76,7 +76,8 @@ final class FitCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--max-minutes", description = "Wall-time budget of the gradient fit, minutes "
-            + "(default: ${DEFAULT-VALUE}); the result is then not reproducible bitwise.", defaultValue = "60")
+            + "(default: ${DEFAULT-VALUE}, so that the default run ends within 10 minutes even on a busy machine); "
+            + "a fit stopped by it is not bitwise reproducible.", defaultValue = "9.5")
     double maxMinutes;
 
     @Option(names = "--baseline", description = "Also run the gradient-free baseline (CMA-ES, forward runs only) "

@@ -68,14 +68,19 @@ final class FitPlots {
         save(c, file);
     }
 
-    /** Target (black) and fitted (red) traces: one panel per experiment and recording. */
-    static void traces(Path file, Recordings target, Recordings fitted, List<String> experiments,
+    /** Target (black), the best start's initial guess (grey) and its fit (red): a panel per experiment and site. */
+    static void traces(Path file, Recordings target, Recordings fitted, Recordings initial, List<String> experiments,
             List<String> recordings) throws IOException {
         List<XYChart> charts = new ArrayList<>();
         double[] t = target.timesMs();
         for (int e = 0; e < experiments.size(); e++) {
             for (int r = 0; r < recordings.size(); r++) {
                 XYChart c = chart(experiments.get(e) + " — " + recordings.get(r), "t (ms)", "v (mV)", 420, 300);
+                c.getStyler().setLegendVisible(e == 0 && r == 0);
+                XYSeries i = c.addSeries("initial guess", t, initial.trace(e, r));
+                i.setMarker(SeriesMarkers.NONE);
+                i.setLineColor(new Color(170, 170, 170));
+                i.setLineWidth(1.2f);
                 XYSeries a = c.addSeries("target", t, target.trace(e, r));
                 a.setMarker(SeriesMarkers.NONE);
                 a.setLineColor(Color.BLACK);

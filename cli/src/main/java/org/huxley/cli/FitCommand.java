@@ -88,6 +88,10 @@ final class FitCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}).", defaultValue = "120")
     double baselineSeconds;
 
+    @Option(names = "--baseline-population", description = "CMA-ES population per generation (default: "
+            + "4 + 3 ln P = 10 for the 10 parameters).")
+    Integer baselinePopulation;
+
     @Option(names = "--resume", description = "Continue from a saved fit-state.json (same options otherwise).")
     Path resume;
 
@@ -175,7 +179,7 @@ final class FitCommand implements Callable<Integer> {
                 }
             }
             baselineStart = first;
-            int lambda = CmaEs.defaultPopulation(problem.dimension());
+            int lambda = baselinePopulation != null ? baselinePopulation : CmaEs.defaultPopulation(problem.dimension());
             es = CmaEs.builder().sigma0(BASELINE_SIGMA).populationSize(lambda).maxGenerations(100000)
                     .maxSeconds(baselineSeconds).seed(seed).build().run(problem, x[first]);
         }
@@ -282,7 +286,8 @@ final class FitCommand implements Callable<Integer> {
                 + cfg.smoothingMs() + " ms, summed over experiments");
         if (es != null) {
             ObjectNode b = root.putObject("baseline");
-            b.put("method", "CMA-ES (forward runs only), population " + CmaEs.defaultPopulation(problem.dimension())
+            b.put("method", "CMA-ES (forward runs only), population " + (baselinePopulation != null
+                    ? baselinePopulation : CmaEs.defaultPopulation(problem.dimension()))
                     + ", sigma0 " + BASELINE_SIGMA + ", from the start with the lowest initial loss");
             b.put("start", baselineStart);
             b.put("wall_seconds", es.elapsedSeconds());

@@ -48,6 +48,8 @@ public final class MechanismDerivatives {
     final int[][] updateStateTerms;
     /** Non-vanishing ∂U_q/∂θ_p as {q, p, output index}. */
     final int[][] updateParamTerms;
+    /** The new states followed by the update-side derivatives (one kernel for recomputation). */
+    final MultiExpr updateWithValues;
 
     MechanismDerivatives(MechanismKernel kernel) {
         this.kernel = kernel;
@@ -110,6 +112,21 @@ public final class MechanismDerivatives {
         }
         this.updateStateTerms = ux.toArray(new int[0][]);
         this.updateParamTerms = up.toArray(new int[0][]);
+        List<Expr> uv = new ArrayList<>();
+        for (int q = 0; q < ns; q++) {
+            uv.add(m.update(m.states().get(q)));
+        }
+        uv.addAll(nullZeros(us));
+        this.updateWithValues = BytecodeCompiler.compile(uv, slots);
+    }
+
+    /**
+     * A forward kernel that also emits every derivative: its updates give the new states then the
+     * update-side derivatives; its current kernel is {@link #currentSide} (current and slope first).
+     * The values are computed by the same operations, so states are bitwise those of the plain kernel.
+     */
+    MechanismKernel extendedKernel() {
+        return new MechanismKernel(kernel, updateWithValues, ns + updateOutputs, currentSide, currentOutputs);
     }
 
     /** Identically-zero derivatives become null: never computed, their output stays 0. */

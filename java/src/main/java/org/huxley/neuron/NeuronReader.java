@@ -3,6 +3,7 @@ package org.huxley.neuron;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,10 +53,12 @@ public final class NeuronReader {
         NeuronSimulation sim = model.simulation();
         NeuronTopology topo = new NeuronTopology(model.sections());
         List<Cell> cells = new ArrayList<>();
+        Map<Shape, Branch> prototypes = new HashMap<>();
         for (int c = 0; c < topo.numCells(); c++) {
             List<Branch> branches = new ArrayList<>();
             for (int i : topo.sectionsOf(c)) {
-                branches.add(branch(topo.section(i), sim));
+                NeuronSection s = topo.section(i);
+                branches.add(prototypes.computeIfAbsent(Shape.of(s), k -> branch(s, sim)));
             }
             cells.add(new Cell(branches, topo.parents(c)));
         }
@@ -117,6 +120,15 @@ public final class NeuronReader {
         c.set(CompartmentField.V, sim.vInitMv());
         c.initStates();
         return new Branch(Collections.nCopies(s.nseg(), c));
+    }
+
+    /** What a section's branch depends on (sections alike share one prototype; cells copy it). */
+    private record Shape(double lengthUm, double diamUm, int nseg, double ra, double cm,
+            List<Map.Entry<String, Map<String, Double>>> mechanisms, Map<String, Double> ions) {
+        static Shape of(NeuronSection s) {
+            return new Shape(s.lengthUm(), s.diamUm(), s.nseg(), s.raOhmCm(), s.cmUfPerCm2(),
+                    List.copyOf(s.mechanisms().entrySet()), s.ions());
+        }
     }
 
     private static double[] scaled(double[] samples, double share) {

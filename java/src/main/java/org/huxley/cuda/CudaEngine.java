@@ -42,9 +42,12 @@ public final class CudaEngine implements Engine, AutoCloseable {
     private final Map<String, CudaModule> modules = new ConcurrentHashMap<>();
     private final Map<String, String> moduleOrigins = new ConcurrentHashMap<>();
 
-    private CudaEngine(CudaContext context, Precision precision) {
+    private final boolean usePrebuilt;
+
+    private CudaEngine(CudaContext context, Precision precision, boolean usePrebuilt) {
         this.context = context;
         this.precision = precision;
+        this.usePrebuilt = usePrebuilt;
     }
 
     /**
@@ -54,8 +57,13 @@ public final class CudaEngine implements Engine, AutoCloseable {
      * @throws CudaUnavailableException with the reason when the engine cannot run here
      */
     public static CudaEngine create(Precision precision) {
+        return create(precision, true);
+    }
+
+    /** As {@link #create(Precision)}; {@code usePrebuilt = false} compiles even the built-ins with NVRTC (tests). */
+    static CudaEngine create(Precision precision, boolean usePrebuilt) {
         CudaContext ctx = CudaContext.open(Integer.getInteger("huxley.cuda.device", 0));
-        CudaEngine engine = new CudaEngine(ctx, precision);
+        CudaEngine engine = new CudaEngine(ctx, precision, usePrebuilt);
         try {
             engine.module(KernelSources.builtins());
             return engine;
@@ -89,7 +97,7 @@ public final class CudaEngine implements Engine, AutoCloseable {
     /** The loaded module of a source (loaded on first use). */
     CudaModule module(CudaSourceGenerator.Source src) {
         return modules.computeIfAbsent(src.sha256(), k -> {
-            if (src == KernelSources.builtins() || src.sha256().equals(KernelSources.builtins().sha256())) {
+            if (usePrebuilt && src.sha256().equals(KernelSources.builtins().sha256())) {
                 byte[] fatbin = CudaKernels.prebuiltFatbin(precision);
                 if (fatbin != null) {
                     try {

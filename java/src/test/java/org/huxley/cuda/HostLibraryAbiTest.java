@@ -104,4 +104,16 @@ class HostLibraryAbiTest {
         assertClose("hx_efun_slope<float>", ExprMath::efunSlope, lib.math(13, xs), xs, 5e-6);
         assertClose("hx_efun_curvature<float>", ExprMath::efunCurvature, lib.math(14, xs), xs, 5e-5);
     }
+
+    @Test
+    void prebuiltLibraryIsUsedWhenTheBuildMadeIt() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(KernelSources.prebuiltHash() != null && KernelSources.resource(
+                KernelSources.NATIVE_RESOURCES + "linux-x86_64/libhuxley_host.so") != null,
+                "the build made no host library (no g++ at build time)");
+        assertEquals(KernelSources.builtins().sha256(), KernelSources.prebuiltHash(),
+                "prebuilt products were generated from the current built-in source");
+        HostLibrary pre = HostLibrary.forSource(KernelSources.builtins(), true);
+        assertEquals("prebuilt", pre.origin());
+        assertEquals(RunLayout.LAYOUT.byteSize(), pre.structSize());
+    }
 }

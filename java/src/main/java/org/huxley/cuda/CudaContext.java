@@ -38,7 +38,10 @@ public final class CudaContext implements AutoCloseable {
      * @throws CudaUnavailableException if the driver is unusable or there is no such device
      */
     public static CudaContext open(int ordinal) {
-        CudaDriver d = CudaDriver.get();
+        return open(CudaDriver.get(), ordinal);
+    }
+
+    static CudaContext open(CudaDriver d, int ordinal) {
         int n = d.deviceCount();
         if (n == 0) {
             throw new CudaUnavailableException("the CUDA driver reports no device");

@@ -150,6 +150,22 @@ public final class CudaDriver {
         }
     }
 
+    /**
+     * Binds and initialises a driver library at an explicit path, independent of {@link #get()}
+     * (tests use a CPU stand-in of libcuda to exercise the engine's device path without a GPU).
+     */
+    static CudaDriver load(java.nio.file.Path library) {
+        try {
+            CudaDriver drv = new CudaDriver(SymbolLookup.libraryLookup(library, Arena.global()));
+            drv.check("cuInit", (int) drv.cuInit.invokeExact(0));
+            return drv;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw NativeLibs.rethrow(t);
+        }
+    }
+
     /** Why {@link #get()} fails, or null when the driver is usable. */
     public static String unavailableReason() {
         try {

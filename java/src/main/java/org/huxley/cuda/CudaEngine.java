@@ -62,7 +62,11 @@ public final class CudaEngine implements Engine, AutoCloseable {
 
     /** As {@link #create(Precision)}; {@code usePrebuilt = false} compiles even the built-ins with NVRTC (tests). */
     static CudaEngine create(Precision precision, boolean usePrebuilt) {
-        CudaContext ctx = CudaContext.open(Integer.getInteger("huxley.cuda.device", 0));
+        return create(CudaDriver.get(), precision, usePrebuilt);
+    }
+
+    static CudaEngine create(CudaDriver driver, Precision precision, boolean usePrebuilt) {
+        CudaContext ctx = CudaContext.open(driver, Integer.getInteger("huxley.cuda.device", 0));
         CudaEngine engine = new CudaEngine(ctx, precision, usePrebuilt);
         try {
             engine.module(KernelSources.builtins());

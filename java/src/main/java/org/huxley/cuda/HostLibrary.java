@@ -36,14 +36,16 @@ public final class HostLibrary {
             "-fno-fast-math", "-x", "c++");
 
     private final String origin;
+    private final Path file;
     private final MethodHandle forward;
     private final MethodHandle math;
     private final MethodHandle abiVersion;
     private final MethodHandle structSize;
     private final MethodHandle fieldOffset;
 
-    private HostLibrary(SymbolLookup lib, String origin) {
+    private HostLibrary(SymbolLookup lib, String origin, Path file) {
         this.origin = origin;
+        this.file = file;
         String name = "libhuxley_host (" + origin + ")";
         forward = NativeLibs.fn(lib, name, "hx_host_forward", FunctionDescriptor.of(JAVA_INT, ADDRESS));
         math = NativeLibs.fn(lib, name, "hx_host_math",
@@ -72,7 +74,7 @@ public final class HostLibrary {
                         Path tmp = Files.createTempFile("libhuxley_host-", ".so");
                         tmp.toFile().deleteOnExit();
                         Files.write(tmp, so);
-                        return new HostLibrary(SymbolLookup.libraryLookup(tmp, Arena.global()), "prebuilt");
+                        return new HostLibrary(SymbolLookup.libraryLookup(tmp, Arena.global()), "prebuilt", tmp);
                     } catch (IOException e) {
                         LOG.warn("could not extract the prebuilt host library ({}); compiling it", e.toString());
                     }
@@ -117,7 +119,7 @@ public final class HostLibrary {
                 Files.move(file, dir.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 deleteTree(tmpDir);
             }
-            return new HostLibrary(SymbolLookup.libraryLookup(so, Arena.global()), "compiled " + so);
+            return new HostLibrary(SymbolLookup.libraryLookup(so, Arena.global()), "compiled " + so, so);
         } catch (IOException e) {
             throw new IllegalStateException("could not build the host library in " + dir + ": " + e, e);
         } catch (InterruptedException e) {
@@ -135,6 +137,11 @@ public final class HostLibrary {
         } catch (IOException e) {
             LOG.debug("could not remove {}: {}", dir, e.toString());
         }
+    }
+
+    /** The shared-object file. */
+    public Path file() {
+        return file;
     }
 
     /** Where this library came from ("prebuilt" or the compiled file). */

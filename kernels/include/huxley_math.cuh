@@ -65,13 +65,30 @@ template <typename T> HX_HD HX_FI T hx_fmax(T a, T b) {
 #define HX_EXP_CLIP 20.0
 #define HX_EXP_CLIP_M1 4.851651944097903E8
 #define HX_EFUN_SERIES_LIMIT 1e-4
-#define HX_NUMERATOR_SERIES_LIMIT 2.0
+#define HX_NUMERATOR_SERIES_LIMIT 0.5
+/* Java's Math.log(2.0). */
+#define HX_LN2 0.6931471805599453
 
 /* exp(min(x, 20)): an exponential that cannot overflow (NaN stays NaN, as in Java). */
 template <typename T> HX_HD HX_FI T hx_save_exp(T x) { return hx_exp(x > T(HX_EXP_CLIP) ? T(HX_EXP_CLIP) : x); }
 
 /* Derivative of hx_save_exp: exp(x) below the clip, 0 on the flat part. */
 template <typename T> HX_HD HX_FI T hx_save_exp_slope(T x) { return x < T(HX_EXP_CLIP) ? hx_exp(x) : T(0.0); }
+
+/* e^x - 1 as ExprMath.expm1From: exp(x) - 1 where |x| >= ln 2, Kahan's (u - 1) x / ln u inside. */
+template <typename T> HX_HD HX_FI T hx_expm1_from(T x, T u) {
+    if (hx_fabs(x) >= T(HX_LN2)) {
+        return u - T(1.0);
+    }
+    if (u == T(1.0)) {
+        return x;
+    }
+    T um1 = u - T(1.0);
+    if (um1 == T(-1.0)) {
+        return T(-1.0);
+    }
+    return um1 * x / hx_log(u);
+}
 
 /* x / (save_exp(x) - 1), 1 at 0 (series for |x| < 1e-4). */
 template <typename T> HX_HD HX_FI T hx_efun(T x) {
@@ -82,25 +99,33 @@ template <typename T> HX_HD HX_FI T hx_efun(T x) {
     if (x >= T(HX_EXP_CLIP)) {
         return x / T(HX_EXP_CLIP_M1);
     }
-    return x / hx_expm1(x);
+    T u = hx_save_exp(x);
+    return x / hx_expm1_from(x, u);
 }
 
-/* sum_{k > shift} (k - shift) x^k / k! for |x| < 2 (ExprMath.series). */
+/* sum_{k > shift} (k - shift) x^k / k! for |x| < 0.5 (ExprMath.series: the same 16 coefficients
+ * (j + 1)/(j + shift + 1)!, as Java computes them, and the same Estrin evaluation order). */
 template <typename T> HX_HD T hx_efun_series(T x, int shift) {
-    T term = T(1.0);
-    for (int k = 1; k <= shift; k++) {
-        term *= x / T(k);
-    }
-    T sum = T(0.0);
-    for (int k = shift + 1; k < 60; k++) {
-        term *= x / T(k);
-        T add = T(k - shift) * term;
-        sum += add;
-        if (hx_fabs(add) <= T(1e-18) * hx_fabs(sum)) {
-            break;
-        }
-    }
-    return sum;
+    const double c1[16] = {0.5, 0.3333333333333333, 0.125, 0.03333333333333333, 0.006944444444444444, 0.0011904761904761906, 0.00017361111111111112, 2.2045855379188714e-05, 2.48015873015873e-06, 2.505210838544172e-07, 2.296443268665491e-08, 1.9270852604185937e-09, 1.4911969277048643e-10, 1.0706029224547743e-11, 7.169215998581078e-13, 4.498331606952833e-14};
+    const double c2[16] = {0.16666666666666666, 0.08333333333333333, 0.025, 0.005555555555555556, 0.000992063492063492, 0.00014880952380952382, 1.9290123456790123e-05, 2.204585537918871e-06, 2.2546897546897547e-07, 2.08767569878681e-08, 1.7664948220503776e-09, 1.376489471727567e-10, 9.941312851365761e-12, 6.691268265342339e-13, 4.217185881518281e-14, 2.499073114973796e-15};
+    const double* c = shift == 2 ? c2 : c1;
+    T x2 = x * x;
+    T x4 = x2 * x2;
+    T x8 = x4 * x4;
+    T q0 = T(c[0]) + T(c[1]) * x;
+    T q1 = T(c[2]) + T(c[3]) * x;
+    T q2 = T(c[4]) + T(c[5]) * x;
+    T q3 = T(c[6]) + T(c[7]) * x;
+    T q4 = T(c[8]) + T(c[9]) * x;
+    T q5 = T(c[10]) + T(c[11]) * x;
+    T q6 = T(c[12]) + T(c[13]) * x;
+    T q7 = T(c[14]) + T(c[15]) * x;
+    T r0 = q0 + q1 * x2;
+    T r1 = q2 + q3 * x2;
+    T r2 = q4 + q5 * x2;
+    T r3 = q6 + q7 * x2;
+    T p = (r0 + r1 * x4) + (r2 + r3 * x4) * x8;
+    return shift == 2 ? x2 * x * p : x2 * p;
 }
 
 /* First derivative of hx_efun (ExprMath.efunSlope). */
@@ -111,12 +136,13 @@ template <typename T> HX_HD T hx_efun_slope(T x) {
     if (x >= T(HX_EXP_CLIP)) {
         return T(1.0) / T(HX_EXP_CLIP_M1);
     }
-    T em1 = hx_expm1(x);
+    T u = hx_save_exp(x);
+    T em1 = hx_expm1_from(x, u);
     T num;
     if (hx_fabs(x) < T(HX_NUMERATOR_SERIES_LIMIT)) {
         num = -hx_efun_series(x, 1);
     } else {
-        num = em1 - x * hx_exp(x);
+        num = em1 - x * u;
     }
     return num / (em1 * em1);
 }
@@ -130,14 +156,15 @@ template <typename T> HX_HD T hx_efun_curvature(T x) {
     if (x >= T(HX_EXP_CLIP)) {
         return T(0.0);
     }
-    T em1 = hx_expm1(x);
+    T u = hx_save_exp(x);
+    T em1 = hx_expm1_from(x, u);
     T num;
     if (hx_fabs(x) < T(HX_NUMERATOR_SERIES_LIMIT)) {
         num = hx_efun_series(x, 2);
     } else {
         num = T(2.0) * x - T(2.0) * em1 + x * em1;
     }
-    return hx_exp(x) * num / (em1 * em1 * em1);
+    return u * num / (em1 * em1 * em1);
 }
 
 #endif /* HUXLEY_MATH_CUH */

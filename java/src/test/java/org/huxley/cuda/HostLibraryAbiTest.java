@@ -72,7 +72,9 @@ class HostLibraryAbiTest {
         assertClose("hx_save_exp_slope", ExprMath::saveExpSlope, lib.math(1, x), x, 4e-16);
         assertClose("hx_efun", ExprMath::efun, lib.math(2, x), x, 4e-16);
         assertClose("hx_efun_slope", ExprMath::efunSlope, lib.math(3, x), x, 2e-15);
-        assertClose("hx_efun_curvature", ExprMath::efunCurvature, lib.math(4, x), x, 2e-15);
+        // Just outside the series band (|x| = 0.5) the curvature's numerator cancels ~50-fold, so a
+        // one-ulp difference between Java's exp/log intrinsics and glibc's shows up as a few 1e-15.
+        assertClose("hx_efun_curvature", ExprMath::efunCurvature, lib.math(4, x), x, 1e-14);
     }
 
     @Test

@@ -38,6 +38,8 @@ public final class MechanismDerivatives {
 
     final MechanismKernel kernel;
     final boolean synapse;
+    /** Whether Jaxley's difference slope shifts the pre-synaptic input too (voltage-driven synapses). */
+    final boolean shiftsPre;
     final int ns;
     final int np;
     final MultiExpr currentSide;
@@ -53,6 +55,7 @@ public final class MechanismDerivatives {
         this.kernel = kernel;
         Mechanism m = kernel.mechanism;
         this.synapse = m.kind() == MechanismKind.SYNAPSE;
+        this.shiftsPre = synapse && !m.spikeDriven();
         this.ns = kernel.numStates;
         this.np = kernel.numParams;
         List<Symbol> slots = MechanismKernel.slotOrder(m);

@@ -52,8 +52,8 @@ public final class SetAdjoint {
         this.bufA = shape.copy();
         this.bufB = shape.copy();
         this.work = shape.copy();
-        this.cot = new Cotangents(plan.numNodes(), shape.channel, shape.synapse);
-        this.spare = new Cotangents(plan.numNodes(), shape.channel, shape.synapse);
+        this.cot = new Cotangents(plan.numNodes(), shape.channel, shape.synapse, shape.history.length);
+        this.spare = new Cotangents(plan.numNodes(), shape.channel, shape.synapse, shape.history.length);
         this.acc = new Accumulators(plan.numNodes(), fwd.values.channelParams, fwd.values.synapseParams);
     }
 

@@ -2,7 +2,10 @@ package org.huxley.engine.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.huxley.engine.KernelMode;
 import org.huxley.expr.BytecodeCompiler;
+import org.huxley.expr.CompiledExpr;
+import org.huxley.expr.ExprCompiler;
 import org.huxley.expr.Expr;
 import org.huxley.expr.Exprs;
 import org.huxley.expr.MultiExpr;
@@ -39,6 +42,10 @@ public final class MechanismKernel {
     public final Expr slopeExpr;
 
     public MechanismKernel(Mechanism m) {
+        this(m, KernelMode.GENERATED);
+    }
+
+    public MechanismKernel(Mechanism m, KernelMode mode) {
         this.mechanism = m;
         this.numParams = m.params().size();
         this.numStates = m.states().size();
@@ -47,13 +54,31 @@ public final class MechanismKernel {
         for (StateVar s : m.states()) {
             ups.add(m.update(s));
         }
-        this.updates = BytecodeCompiler.compile(ups, slots);
+        this.updates = compile(ups, slots, mode);
         Expr d = m.currentExpr().diff(Mechanism.V);
         if (m.kind() == MechanismKind.SYNAPSE) {
             d = Exprs.add(d, m.currentExpr().diff(Mechanism.V_PRE));
         }
         this.slopeExpr = d;
-        this.currentSlope = BytecodeCompiler.compile(List.of(m.currentExpr(), d), slots);
+        this.currentSlope = compile(List.of(m.currentExpr(), d), slots, mode);
+    }
+
+    /** Several expressions as one {@link MultiExpr}, generated or interpreted. */
+    public static MultiExpr compile(List<Expr> outputs, List<Symbol> slots, KernelMode mode) {
+        if (mode == KernelMode.GENERATED) {
+            return BytecodeCompiler.compile(outputs, slots);
+        }
+        CompiledExpr[] each = new CompiledExpr[outputs.size()];
+        for (int j = 0; j < each.length; j++) {
+            each[j] = outputs.get(j) == null ? null : ExprCompiler.compile(outputs.get(j), slots);
+        }
+        return (sl, out) -> {
+            for (int j = 0; j < each.length; j++) {
+                if (each[j] != null) {
+                    out[j] = each[j].eval(sl);
+                }
+            }
+        };
     }
 
     public static List<Symbol> slotOrder(Mechanism m) {

@@ -34,6 +34,11 @@ public final class RunInputs {
      *     missing stimulus, the layout belongs to another model, or no duration can be determined
      */
     public static RunInputs prepare(Plan plan, Protocol protocol, Batch batch) {
+        return prepare(plan, protocol, batch, org.huxley.engine.KernelMode.GENERATED);
+    }
+
+    /** As {@link #prepare(Plan, Protocol, Batch)} with the given kernel mode. */
+    public static RunInputs prepare(Plan plan, Protocol protocol, Batch batch, org.huxley.engine.KernelMode mode) {
         int steps = resolveSteps(plan, protocol, batch);
         int sets = batch.size();
         for (int key : batch.overriddenStimuli()) {
@@ -59,9 +64,9 @@ public final class RunInputs {
         }
         SynapseInputs.of(plan, protocol.dtMs()); // rejects spike trains with two spikes in one step
         ParameterBinding binding = ParameterBinding.bind(plan, batch.parameters().layout());
-        MechanismKernel[] ch = plan.channels().stream().map(t -> new MechanismKernel(t.mechanism()))
+        MechanismKernel[] ch = plan.channels().stream().map(t -> new MechanismKernel(t.mechanism(), mode))
                 .toArray(MechanismKernel[]::new);
-        MechanismKernel[] sy = plan.synapses().stream().map(t -> new MechanismKernel(t.mechanism()))
+        MechanismKernel[] sy = plan.synapses().stream().map(t -> new MechanismKernel(t.mechanism(), mode))
                 .toArray(MechanismKernel[]::new);
         return new RunInputs(steps, stimuli, clamps, binding, ch, sy);
     }

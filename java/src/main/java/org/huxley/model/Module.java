@@ -68,8 +68,27 @@ public abstract sealed class Module permits Compartment, Branch, Cell, Network {
         return new View(this, sites, View.Sharing.SHARED, "all");
     }
 
+    /** Cells by index (as {@code all().cell(index)}, without building the whole-module selection). */
     public View cell(int... index) {
-        return all().cell(index);
+        if (index == null || index.length == 0) {
+            return all().cell(index);
+        }
+        List<Site> sites = new ArrayList<>();
+        java.util.Set<Integer> done = new java.util.HashSet<>();
+        for (int c : index) {
+            if (c < 0 || c >= numCells()) {
+                throw new ModelException("cell index " + c + " out of range 0.." + (numCells() - 1) + " in all");
+            }
+            if (done.add(c)) {
+                for (int b = 0; b < numBranches(c); b++) {
+                    for (int k = 0; k < numComps(c, b); k++) {
+                        sites.add(new Site(c, b, k));
+                    }
+                }
+            }
+        }
+        String idx = index.length == 1 ? Integer.toString(index[0]) : java.util.Arrays.toString(index);
+        return new View(this, sites, View.Sharing.PER_CELL, "all.cell(" + idx + ")");
     }
 
     public View branch(int... index) {

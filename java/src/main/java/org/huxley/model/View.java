@@ -2,6 +2,8 @@ package org.huxley.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -140,30 +142,33 @@ public final class View {
         if (index == null || index.length == 0) {
             throw new ModelException(what + "(): give at least one index");
         }
-        // Distinct values of the level within each parent, in order.
+        // Distinct values of the level within each parent, in order (linear in the number of sites).
         Map<Object, List<Integer>> distinct = new LinkedHashMap<>();
+        Map<Object, Set<Integer>> seen = new HashMap<>();
         for (Site s : sites) {
-            List<Integer> l = distinct.computeIfAbsent(parentKey.apply(s), k -> new ArrayList<>());
+            Object key = parentKey.apply(s);
             int v = level.apply(s);
-            if (!l.contains(v)) {
-                l.add(v);
+            if (seen.computeIfAbsent(key, k -> new HashSet<>()).add(v)) {
+                distinct.computeIfAbsent(key, k -> new ArrayList<>()).add(v);
             }
         }
-        List<Site> out = new ArrayList<>();
+        Map<Object, Set<Integer>> chosen = new HashMap<>();
         for (Map.Entry<Object, List<Integer>> e : distinct.entrySet()) {
             List<Integer> values = e.getValue();
-            Set<Integer> chosen = new LinkedHashSet<>();
+            Set<Integer> c = new HashSet<>();
             for (int i : index) {
                 if (i < 0 || i >= values.size()) {
                     throw new ModelException(what + " index " + i + " out of range 0.." + (values.size() - 1)
                             + " in " + description);
                 }
-                chosen.add(values.get(i));
+                c.add(values.get(i));
             }
-            for (Site s : sites) {
-                if (parentKey.apply(s).equals(e.getKey()) && chosen.contains(level.apply(s))) {
-                    out.add(s);
-                }
+            chosen.put(e.getKey(), c);
+        }
+        List<Site> out = new ArrayList<>();
+        for (Site s : sites) {
+            if (chosen.get(parentKey.apply(s)).contains(level.apply(s))) {
+                out.add(s); // the View constructor sorts the sites into model order
             }
         }
         String idx = index.length == 1 ? Integer.toString(index[0]) : Arrays.toString(index);

@@ -296,7 +296,9 @@ public final class ModelCompiler {
         for (int f = 0; f < columns.length; f++) {
             double[] col = columns[f];
             for (int j = 0; j < col.length; j++) {
-                finite(col[j], fields.get(f).key(), "synapse " + ids[j]);
+                if (!Double.isFinite(col[j])) {
+                    finite(col[j], fields.get(f).key(), "synapse " + ids[j]);
+                }
             }
         }
     }

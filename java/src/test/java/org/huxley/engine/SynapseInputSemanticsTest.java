@@ -157,6 +157,24 @@ class SynapseInputSemanticsTest {
         assertEquals(STEPS + 1, rec.numSamples());
     }
 
+    @Test
+    void generatedAndInterpretedKernelsAgreeBitwiseOnEverySynapseType() {
+        Network net = twoCells();
+        var pre = net.cell(0).branch(0).loc(0.0);
+        var post = net.cell(1).branch(0).loc(0.0);
+        net.connect(pre, post, IonotropicSynapse.MECHANISM).set(IonotropicSynapse.G_S, 0.01).setDelay(9);
+        net.connect(pre, post, TanhRateSynapse.MECHANISM).set(TanhRateSynapse.G_S, 0.01).set(TanhRateSynapse.SLOPE, 0.1);
+        net.connect(pre, post, TanhConductanceSynapse.MECHANISM).set(TanhConductanceSynapse.G_S, 1e-3).setDelay(2);
+        net.connectSpikeTrain(new double[] {1.0, 4.0}, post, SpikeTrainSynapse.MECHANISM);
+        net.cell(1).branch(0).loc(1.0).record();
+        var plan = net.compile();
+        for (SlopeMode slope : SlopeMode.values()) {
+            Protocol p = Protocol.defaults().withSteps(STEPS).withSlope(slope);
+            GeneratedKernelsTest.assertBitwiseEqual(new CpuEngine(1, KernelMode.INTERPRETED).run(plan, p),
+                    new CpuEngine(1, KernelMode.GENERATED).run(plan, p));
+        }
+    }
+
     private static double max(double[] x) {
         double m = Double.NEGATIVE_INFINITY;
         for (double v : x) {

@@ -221,6 +221,27 @@ class NetworkWiringTest {
         assertThrows(IllegalStateException.class, () -> Mechanism.channel("C").spikes());
     }
 
+    /** The example at the top of docs/networks.md, kept compiling and running. */
+    @Test
+    void theNetworksDocExampleRuns() {
+        Network net = Network.of(7, 5, 4);
+        net.insert(HH.MECHANISM);
+        EdgeView e = net.fullyConnect(net.cell(0, 1, 2), net.cell(3, 4, 5), IonotropicSynapse.MECHANISM);
+        e.set(IonotropicSynapse.G_S, 0.01);
+        e.edge(0, 2).set(IonotropicSynapse.G_S, 0.02).setDelay(40);
+        net.connectSpikeTrain(new double[] {1.0, 5.0, 9.5}, net.cell(6).branch(0).loc(0.0),
+                SpikeTrainSynapse.MECHANISM).set(SpikeTrainSynapse.W, 0.3);
+        ParameterLayout layout = new ParameterLayout(net)
+                .add(net.edges(IonotropicSynapse.MECHANISM), IonotropicSynapse.G_S)
+                .add(net.edges(SpikeTrainSynapse.MECHANISM).edge(0), SpikeTrainSynapse.W);
+        assertEquals(2, layout.size());
+        assertArrayEquals(new double[] {(0.02 * 2 + 0.01 * 7) / 9, 0.3}, layout.initialValues(), 1e-15);
+        net.cell(6).branch(0).loc(0.0).record();
+        var rec = new org.huxley.engine.CpuEngine(1).run(net.compile(),
+                org.huxley.engine.Protocol.defaults().withTMax(10.0), new org.huxley.engine.Batch(layout.batch(2)));
+        rec.requireFinite();
+    }
+
     @Test
     void theNewSynapsesAreBuiltIn() {
         for (Mechanism m : List.of(TanhRateSynapse.MECHANISM, TanhConductanceSynapse.MECHANISM,

@@ -68,22 +68,21 @@ public abstract sealed class Module permits Compartment, Branch, Cell, Network {
         return new View(this, sites, View.Sharing.SHARED, "all");
     }
 
-    /** Cells by index (as {@code all().cell(index)}, without building the whole-module selection). */
+    /** Cells by index (building only their sites, so selecting one cell of a large network is cheap). */
     public View cell(int... index) {
         if (index == null || index.length == 0) {
-            return all().cell(index);
+            throw new ModelException("cell(): give at least one index");
+        }
+        java.util.TreeSet<Integer> cells = new java.util.TreeSet<>();
+        for (int c : index) {
+            checkIndex("cell", c, numCells());
+            cells.add(c);
         }
         List<Site> sites = new ArrayList<>();
-        java.util.Set<Integer> done = new java.util.HashSet<>();
-        for (int c : index) {
-            if (c < 0 || c >= numCells()) {
-                throw new ModelException("cell index " + c + " out of range 0.." + (numCells() - 1) + " in all");
-            }
-            if (done.add(c)) {
-                for (int b = 0; b < numBranches(c); b++) {
-                    for (int k = 0; k < numComps(c, b); k++) {
-                        sites.add(new Site(c, b, k));
-                    }
+        for (int c : cells) {
+            for (int b = 0; b < numBranches(c); b++) {
+                for (int k = 0; k < numComps(c, b); k++) {
+                    sites.add(new Site(c, b, k));
                 }
             }
         }

@@ -2,8 +2,6 @@ package org.huxley.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -142,33 +140,32 @@ public final class View {
         if (index == null || index.length == 0) {
             throw new ModelException(what + "(): give at least one index");
         }
-        // Distinct values of the level within each parent, in order (linear in the number of sites).
-        Map<Object, List<Integer>> distinct = new LinkedHashMap<>();
-        Map<Object, Set<Integer>> seen = new HashMap<>();
+        // One pass: the sites of each parent, in order, and the distinct values of the level there.
+        Map<Object, List<Site>> byParent = new LinkedHashMap<>();
         for (Site s : sites) {
-            Object key = parentKey.apply(s);
-            int v = level.apply(s);
-            if (seen.computeIfAbsent(key, k -> new HashSet<>()).add(v)) {
-                distinct.computeIfAbsent(key, k -> new ArrayList<>()).add(v);
-            }
+            byParent.computeIfAbsent(parentKey.apply(s), k -> new ArrayList<>()).add(s);
         }
-        Map<Object, Set<Integer>> chosen = new HashMap<>();
-        for (Map.Entry<Object, List<Integer>> e : distinct.entrySet()) {
-            List<Integer> values = e.getValue();
-            Set<Integer> c = new HashSet<>();
+        List<Site> out = new ArrayList<>();
+        for (List<Site> members : byParent.values()) {
+            List<Integer> values = new ArrayList<>();
+            Set<Integer> seen = new java.util.HashSet<>();
+            for (Site s : members) {
+                if (seen.add(level.apply(s))) {
+                    values.add(level.apply(s));
+                }
+            }
+            Set<Integer> chosen = new java.util.HashSet<>();
             for (int i : index) {
                 if (i < 0 || i >= values.size()) {
                     throw new ModelException(what + " index " + i + " out of range 0.." + (values.size() - 1)
                             + " in " + description);
                 }
-                c.add(values.get(i));
+                chosen.add(values.get(i));
             }
-            chosen.put(e.getKey(), c);
-        }
-        List<Site> out = new ArrayList<>();
-        for (Site s : sites) {
-            if (chosen.get(parentKey.apply(s)).contains(level.apply(s))) {
-                out.add(s); // the View constructor sorts the sites into model order
+            for (Site s : members) {
+                if (chosen.contains(level.apply(s))) {
+                    out.add(s);
+                }
             }
         }
         String idx = index.length == 1 ? Integer.toString(index[0]) : Arrays.toString(index);

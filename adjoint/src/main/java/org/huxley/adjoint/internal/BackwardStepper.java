@@ -169,6 +169,16 @@ final class BackwardStepper {
      */
     Cotangents step(int step, StepState sn, StepState next, double[][] stimuli, Cotangents cot, Accumulators acc,
             Cotangents out) {
+        return step(step, sn, next, stimuli, cot, acc, out, null, -1);
+    }
+
+    /**
+     * As above; with a {@link DerivativeCache} (analytic slope only) the derivative kernels' outputs
+     * of this step are read from cache slot {@code slot} instead of being evaluated.
+     */
+    Cotangents step(int step, StepState sn, StepState next, double[][] stimuli, Cotangents cot, Accumulators acc,
+            Cotangents out, DerivativeCache cache, int slot) {
+        final boolean cached = cache != null && !fd;
         final double[] vn = sn.v;
         final double[] v1 = next.v;
         for (int node : fwd.clampNodes) {
@@ -181,10 +191,16 @@ final class BackwardStepper {
             MechanismTable tab = chTables.get(t);
             for (int i = 0; i < tab.size(); i++) {
                 int node = tab.nodes()[i];
-                double[] sl = chSlots[t][i];
-                load(sl, md.kernel, vn[node], 0.0, next.channel[t], i);
-                double s = currentSide(md, sl, chCur[t][i], fd ? chCurShift[t][i] : null);
-                chCur[t][i][MechanismDerivatives.S] = s; // the slope the forward step used
+                double s;
+                if (cached) {
+                    cache.currentInto(false, t, i, slot, chCur[t][i]);
+                    s = chCur[t][i][MechanismDerivatives.S];
+                } else {
+                    double[] sl = chSlots[t][i];
+                    load(sl, md.kernel, vn[node], 0.0, next.channel[t], i);
+                    s = currentSide(md, sl, chCur[t][i], fd ? chCurShift[t][i] : null);
+                    chCur[t][i][MechanismDerivatives.S] = s; // the slope the forward step used
+                }
                 a[node] += K_CH * s;
             }
         }
@@ -193,10 +209,16 @@ final class BackwardStepper {
             SynapseTable tab = syTables.get(t);
             for (int i = 0; i < tab.size(); i++) {
                 int post = tab.postNodes()[i];
-                double[] sl = sySlots[t][i];
-                load(sl, md.kernel, vn[post], fwd.inputs.pre(t, i, vn, sn.history, step), next.synapse[t], i);
-                double s = currentSide(md, sl, syCur[t][i], fd ? syCurShift[t][i] : null);
-                syCur[t][i][MechanismDerivatives.S] = s;
+                double s;
+                if (cached) {
+                    cache.currentInto(true, t, i, slot, syCur[t][i]);
+                    s = syCur[t][i][MechanismDerivatives.S];
+                } else {
+                    double[] sl = sySlots[t][i];
+                    load(sl, md.kernel, vn[post], fwd.inputs.pre(t, i, vn, sn.history, step), next.synapse[t], i);
+                    s = currentSide(md, sl, syCur[t][i], fd ? syCurShift[t][i] : null);
+                    syCur[t][i][MechanismDerivatives.S] = s;
+                }
                 a[post] += s * K_PT / area[post];
             }
         }
@@ -266,9 +288,13 @@ final class BackwardStepper {
                 vbar[node] += c * (cur[MechanismDerivatives.DI_DV] - cur[MechanismDerivatives.S]
                         + dS(cur, sh, MechanismDerivatives.DI_DV, MechanismDerivatives.DS_DV) * dv);
                 // The gate updates were evaluated with vⁿ and the old states.
-                double[] sl = chSlots[t][i];
-                load(sl, md.kernel, vn[node], 0.0, sn.channel[t], i);
-                md.updateSide.eval(sl, upd);
+                if (cached) {
+                    cache.updateInto(false, t, i, slot, upd);
+                } else {
+                    double[] sl = chSlots[t][i];
+                    load(sl, md.kernel, vn[node], 0.0, sn.channel[t], i);
+                    md.updateSide.eval(sl, upd);
+                }
                 vbar[node] += propagate(md, out.channel[t], pbar, i);
             }
         }
@@ -303,9 +329,13 @@ final class BackwardStepper {
                         + dS(cur, sh, MechanismDerivatives.DI_DVPRE, MechanismDerivatives.DS_DVPRE) * dv);
                 double linear = cur[MechanismDerivatives.I] + cur[MechanismDerivatives.S] * dv; // nA at vⁿ⁺¹
                 acc.area[post] += mu[post] * conv * linear / area[post];
-                double[] sl = sySlots[t][i];
-                load(sl, md.kernel, vn[post], vPre, sn.synapse[t], i);
-                md.updateSide.eval(sl, upd);
+                if (cached) {
+                    cache.updateInto(true, t, i, slot, upd);
+                } else {
+                    double[] sl = sySlots[t][i];
+                    load(sl, md.kernel, vn[post], vPre, sn.synapse[t], i);
+                    md.updateSide.eval(sl, upd);
+                }
                 vbar[post] += propagate(md, out.synapse[t], pbar, i);
                 for (int q = 0; q < md.ns; q++) {
                     gPre += tilde[q] * upd[md.dUdVpre(q)];

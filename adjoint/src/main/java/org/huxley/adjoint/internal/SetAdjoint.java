@@ -35,6 +35,9 @@ public final class SetAdjoint {
     private Cotangents cot;
     private Cotangents spare;
     private final Accumulators acc;
+    /** Recomputes segments with kernels that also emit derivatives into {@link #cache} (analytic slope). */
+    private final ForwardStepper fwdExt;
+    private final DerivativeCache cache;
 
     public SetAdjoint(Plan plan, ForwardStepper fwd, MechanismDerivatives[] ch, MechanismDerivatives[] sy,
             double[][] stimuli, double[][] clamps, int steps, int stride, int[] chunkSizes) {
@@ -55,6 +58,23 @@ public final class SetAdjoint {
         this.cot = new Cotangents(plan.numNodes(), shape.channel, shape.synapse, shape.history.length);
         this.spare = new Cotangents(plan.numNodes(), shape.channel, shape.synapse, shape.history.length);
         this.acc = new Accumulators(plan.numNodes(), fwd.values.channelParams, fwd.values.synapseParams);
+        int longestSegment = chunkSizes.length >= 2 ? chunkSizes[chunkSizes.length - 2] : 0;
+        if (longestSegment > 1 && fwd.slopeMode == org.huxley.engine.SlopeMode.ANALYTIC) {
+            MechanismKernel[] chExt = new MechanismKernel[ch.length];
+            for (int t = 0; t < ch.length; t++) {
+                chExt[t] = ch[t].extendedKernel();
+            }
+            MechanismKernel[] syExt = new MechanismKernel[sy.length];
+            for (int t = 0; t < sy.length; t++) {
+                syExt[t] = sy[t].extendedKernel();
+            }
+            this.cache = new DerivativeCache(plan, ch, sy, longestSegment);
+            this.fwdExt = new ForwardStepper(plan, fwd.dt, fwd.slopeMode, chExt, syExt, fwd.values);
+            fwdExt.observe(cache);
+        } else {
+            this.cache = null;
+            this.fwdExt = null;
+        }
     }
 
     /** Builds the derivative kernels of a plan's channels and synapses (shared by all sets). */
@@ -106,7 +126,7 @@ public final class SetAdjoint {
         checkSupportedLossRows();
         addLoss(steps);
         if (k0 == 1) {
-            backwardOver(level0, 0, null);
+            backwardOver(level0, 0, null, null, 0);
         } else {
             int nChunks = (steps + k0 - 1) / k0;
             StepState end = work.copy();
@@ -134,11 +154,16 @@ public final class SetAdjoint {
         keep(kept, s);
         if (k == 1) {
             for (int n = a; n < b - 1; n++) {
-                fwd.step(s, n, stimuli, clamps);
+                if (cache != null) {
+                    cache.setSlot(n - a);
+                    fwdExt.step(s, n, stimuli, clamps);
+                } else {
+                    fwd.step(s, n, stimuli, clamps);
+                }
                 forwardSteps++;
                 keep(kept, s);
             }
-            backwardOver(kept, a, end);
+            backwardOver(kept, a, end, cache, b - 1);
         } else {
             for (int n = a + 1; n < b; n++) {
                 fwd.step(s, n - 1, stimuli, clamps);
@@ -168,9 +193,11 @@ public final class SetAdjoint {
     /**
      * Backward steps over consecutive stored states, the first being the state at step
      * {@code first}; {@code end} is the state after the last stored one (null: the last stored state
-     * is the end).
+     * is the end). Steps before {@code cachedBefore} read their derivatives from {@code derivatives}
+     * (slot = step − first).
      */
-    private void backwardOver(StateStore states, int first, StepState end) {
+    private void backwardOver(StateStore states, int first, StepState end, DerivativeCache derivatives,
+            int cachedBefore) {
         int last = end == null ? states.count() - 2 : states.count() - 1;
         for (int idx = last; idx >= 0; idx--) {
             int n = first + idx;
@@ -184,7 +211,9 @@ public final class SetAdjoint {
             } else {
                 bufB.copyFrom(end);
             }
-            Cotangents result = bwd.step(n, bufA, bufB, stimuli, cot, acc, spare);
+            boolean hit = derivatives != null && n < cachedBefore;
+            Cotangents result = bwd.step(n, bufA, bufB, stimuli, cot, acc, spare, hit ? derivatives : null,
+                    n - first);
             spare = cot;
             cot = result;
             addLoss(n);

@@ -47,7 +47,22 @@ public final class ForwardStepper {
     private final double[][][] chSlots;
     private final double[][][] sySlots;
     private double[] scratch = new double[16];
-    private final double[] two = new double[2];
+    private double[] two = new double[2];
+    private Observer observer;
+
+    /** Sees the kernel outputs of every instance during {@link #solveStep} (e.g. to cache derivatives). */
+    public interface Observer {
+        /** After a state update of a channel ({@code synapse} false) or synapse instance. */
+        void updated(boolean synapse, int table, int instance, double[] outputs);
+
+        /** After the current (and slope) of an instance was evaluated. */
+        void current(boolean synapse, int table, int instance, double[] outputs);
+    }
+
+    /** Installs (or with null removes) an observer of kernel outputs. */
+    public void observe(Observer o) {
+        this.observer = o;
+    }
 
     public ForwardStepper(Plan plan, double dt, SlopeMode slopeMode, MechanismKernel[] channelKernels,
             MechanismKernel[] synapseKernels, SetValues values) {
@@ -91,6 +106,16 @@ public final class ForwardStepper {
         for (int t = 0; t < synapseKernels.length; t++) {
             sySlots[t] = instanceSlots(synapseKernels[t], values.synapseParams[t], syTables.get(t).size(), dt);
         }
+        int maxCurrent = 2;
+        for (MechanismKernel k : channelKernels) {
+            maxCurrent = Math.max(maxCurrent, k.currentOutputs);
+            ensureScratch(k.updateOutputs);
+        }
+        for (MechanismKernel k : synapseKernels) {
+            maxCurrent = Math.max(maxCurrent, k.currentOutputs);
+            ensureScratch(k.updateOutputs);
+        }
+        this.two = new double[maxCurrent];
     }
 
     /** Computes the currents of the initial state (for recording only; no state changes). */
@@ -157,6 +182,9 @@ public final class ForwardStepper {
                 double[] sl = chSlots[t][i];
                 loadStates(sl, k, v[tab.nodes()[i]], 0.0, st, i);
                 k.updates.eval(sl, scratch);
+                if (observer != null) {
+                    observer.updated(false, t, i, scratch);
+                }
                 for (int q = 0; q < k.numStates; q++) {
                     st[q][i] = scratch[q];
                     sl[first + q] = scratch[q];
@@ -171,6 +199,9 @@ public final class ForwardStepper {
                 int node = tab.nodes()[i];
                 double[] sl = chSlots[t][i]; // v and the new states are in place from the gate update
                 k.currentSlope.eval(sl, two);
+                if (observer != null) {
+                    observer.current(false, t, i, two);
+                }
                 double i0 = two[MechanismKernel.OUT_CURRENT];
                 double slope = two[MechanismKernel.OUT_SLOPE];
                 if (fd) {
@@ -198,11 +229,17 @@ public final class ForwardStepper {
                 double[] sl = sySlots[t][i];
                 loadStates(sl, k, v[post], vPre, st, i);
                 k.updates.eval(sl, scratch);
+                if (observer != null) {
+                    observer.updated(true, t, i, scratch);
+                }
                 for (int q = 0; q < k.numStates; q++) {
                     st[q][i] = scratch[q];
                     sl[first + q] = scratch[q];
                 }
                 k.currentSlope.eval(sl, two);
+                if (observer != null) {
+                    observer.current(true, t, i, two);
+                }
                 double i0 = two[MechanismKernel.OUT_CURRENT];
                 double toDensity = POINT_TO_UA / area[post];
                 double slope;

@@ -40,6 +40,10 @@ public final class MechanismKernel {
     public final MultiExpr currentSlope;
     /** The slope expression, for derivative kernels. */
     public final Expr slopeExpr;
+    /** Outputs of {@link #updates} (at least the states; extended kernels append more). */
+    public final int updateOutputs;
+    /** Outputs of {@link #currentSlope} (at least current and slope). */
+    public final int currentOutputs;
 
     public MechanismKernel(Mechanism m) {
         this(m, KernelMode.GENERATED);
@@ -61,6 +65,24 @@ public final class MechanismKernel {
         }
         this.slopeExpr = d;
         this.currentSlope = compile(List.of(m.currentExpr(), d), slots, mode);
+        this.updateOutputs = numStates;
+        this.currentOutputs = 2;
+    }
+
+    /**
+     * A kernel with extended outputs (e.g. derivatives appended by the adjoint): {@code updates}
+     * must give the new states first, {@code currentSlope} the current and slope first.
+     */
+    public MechanismKernel(MechanismKernel base, MultiExpr updates, int updateOutputs, MultiExpr currentSlope,
+            int currentOutputs) {
+        this.mechanism = base.mechanism;
+        this.numParams = base.numParams;
+        this.numStates = base.numStates;
+        this.slopeExpr = base.slopeExpr;
+        this.updates = updates;
+        this.updateOutputs = Math.max(updateOutputs, numStates);
+        this.currentSlope = currentSlope;
+        this.currentOutputs = Math.max(currentOutputs, 2);
     }
 
     /** Several expressions as one {@link MultiExpr}, generated or interpreted. */
@@ -105,6 +127,7 @@ public final class MechanismKernel {
 
     /** The current alone (for difference quotients): evaluates current and slope, returns I. */
     public double current(double[] slots, double[] scratch2) {
+        // scratch2 holds at least currentOutputs values
         currentSlope.eval(slots, scratch2);
         return scratch2[OUT_CURRENT];
     }

@@ -68,6 +68,7 @@ class CudaEngineIT {
         out.add(ParityModels.tree252(16, 100.0, 2520));
         out.add(ParityModels.network(32, 70));
         out.add(ParityModels.hh1(1000, 100.0, 11));
+        out.add(ParityModels.ca1(8, 30.0, 620));
         return out;
     }
 

@@ -188,6 +188,31 @@ public final class ParityModels {
     }
 
     /**
+     * ca1: the bundled CA1 morphology (620 compartments at 4 per branch), HH, 1 nA into branch 0
+     * compartment 0 from 1 ms, gNa per branch 0.12 × U(0.8, 1.2) per set.
+     */
+    public static Case ca1(int sets, double tMaxMs, long seed) {
+        Cell cell = org.huxley.bench.StandardWorkloads.ca1Cell(4);
+        cell.insert(HH.MECHANISM);
+        cell.branch(0).comp(0).stimulate(Stimuli.stepCurrent(1.0, tMaxMs, 1.0, DT, tMaxMs));
+        cell.branch(0).comp(0).record();
+        cell.branch(cell.nbranches() - 1).loc(1.0).record();
+        int[] all = new int[cell.nbranches()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        ParameterLayout layout = new ParameterLayout(cell).add(cell.branch(all), HH.G_NA);
+        ParameterSets ps = layout.batch(sets);
+        Random rnd = new Random(seed);
+        for (int b = 0; b < sets; b++) {
+            for (int p = 0; p < layout.size(); p++) {
+                ps.set(b, p, 0.12 * (0.8 + 0.4 * rnd.nextDouble()));
+            }
+        }
+        return new Case("ca1 B=" + sets, cell.compile(), Protocol.defaults().withTMax(tMaxMs), new Batch(ps));
+    }
+
+    /**
      * hh1 (performance-targets.md): one compartment, 0.02 nA from 10 ms for 80 ms, gNa ∈ U(.08, .16),
      * gK ∈ U(.02, .05).
      */

@@ -5,6 +5,10 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$here/ci/java-home.sh"
 cd "$here"
-rm -f java/target/parity-report.md
-mvn -q -B -ntp -pl java test -Dtest='JaxleyParityTest,GradientReferenceTracesTest,NeuronCrossCheckTest' -Dsurefire.failIfNoSpecifiedTests=false
+rm -f java/target/parity-report.md adjoint/target/parity-report.md
+mvn -q -B -ntp -pl java install \
+    -Dtest='JaxleyParityTest,JaxleyNetworkParityTest,GradientReferenceTracesTest,NeuronCrossCheckTest' \
+    -Dsurefire.failIfNoSpecifiedTests=false
+mvn -q -B -ntp -pl adjoint test -Dtest='JaxleyNetworkGradTest' -Dsurefire.failIfNoSpecifiedTests=false
 cat java/target/parity-report.md
+tail -n +3 adjoint/target/parity-report.md

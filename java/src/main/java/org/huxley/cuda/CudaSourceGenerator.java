@@ -104,6 +104,7 @@ public final class CudaSourceGenerator {
         Map<Symbol, String> names = new java.util.HashMap<>();
         names.put(Mechanism.V, "v");
         names.put(Mechanism.V_PRE, "v_pre");
+        names.put(Mechanism.SPIKES, "v_pre"); // a spike-driven synapse's input occupies v_pre's slot (as on the CPU)
         names.put(Mechanism.DT, "dt");
         for (int p = 0; p < np; p++) {
             names.put(m.params().get(p).symbol(), "p[" + p + "]");

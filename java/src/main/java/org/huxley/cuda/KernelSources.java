@@ -55,6 +55,7 @@ public final class KernelSources {
 
     /** The source and ids for a plan. */
     public static Selection select(Plan plan) {
+        requireSupported(plan);
         boolean allBuiltin = true;
         for (MechanismTable t : plan.channels()) {
             allBuiltin &= isBuiltin(t.mechanism());
@@ -83,6 +84,22 @@ public final class KernelSources {
         int[] chIds = plan.channels().stream().mapToInt(t -> src.channelId(t.mechanism())).toArray();
         int[] syIds = plan.synapses().stream().mapToInt(t -> src.synapseId(t.mechanism())).toArray();
         return new Selection(src, chIds, syIds, allBuiltin);
+    }
+
+    /**
+     * The device kernels read v_pre of the current step only: transmission delays and spike-train
+     * synapses (docs/networks.md) run on the CPU engine for now.
+     *
+     * @throws org.huxley.ModelException naming the first unsupported synapse type
+     */
+    static void requireSupported(Plan plan) {
+        for (SynapseTable t : plan.synapses()) {
+            if (t.spikeDriven() || t.delays() != null) {
+                throw new org.huxley.ModelException("the CUDA engine does not support "
+                        + (t.spikeDriven() ? "spike-train synapses" : "transmission delays") + " yet (synapse type "
+                        + t.mechanism().name() + "); run this model with CpuEngine (or -Dhuxley.engine=cpu)");
+            }
+        }
     }
 
     /** Whether {@code m} is the built-in mechanism of its name (identity, not just the name). */

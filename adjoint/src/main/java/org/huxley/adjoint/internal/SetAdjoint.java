@@ -55,8 +55,8 @@ public final class SetAdjoint {
         this.bufA = shape.copy();
         this.bufB = shape.copy();
         this.work = shape.copy();
-        this.cot = new Cotangents(plan.numNodes(), shape.channel, shape.synapse);
-        this.spare = new Cotangents(plan.numNodes(), shape.channel, shape.synapse);
+        this.cot = new Cotangents(plan.numNodes(), shape.channel, shape.synapse, shape.history.length);
+        this.spare = new Cotangents(plan.numNodes(), shape.channel, shape.synapse, shape.history.length);
         this.acc = new Accumulators(plan.numNodes(), fwd.values.channelParams, fwd.values.synapseParams);
         int longestSegment = chunkSizes.length >= 2 ? chunkSizes[chunkSizes.length - 2] : 0;
         if (longestSegment > 1 && fwd.slopeMode == org.huxley.engine.SlopeMode.ANALYTIC) {

@@ -34,6 +34,8 @@ public final class ForwardStepper {
     public final boolean[] branchPoint;
     public final int[] stimulusNodes;
     public final int[] clampNodes;
+    /** Pre-synaptic inputs of the synapses: voltages, delayed voltages or spikes. */
+    public final SynapseInputs inputs;
     private final List<MechanismTable> chTables;
     private final List<SynapseTable> syTables;
     private final double[] a;
@@ -88,6 +90,7 @@ public final class ForwardStepper {
         for (int c = 0; c < clampNodes.length; c++) {
             clampNodes[c] = plan.clampNode(c);
         }
+        this.inputs = SynapseInputs.of(plan, dt);
         this.chTables = plan.channels();
         this.syTables = plan.synapses();
         this.a = new double[n];
@@ -131,7 +134,7 @@ public final class ForwardStepper {
             SynapseTable tab = syTables.get(t);
             for (int i = 0; i < tab.size(); i++) {
                 double[] sl = sySlots[t][i];
-                loadStates(sl, k, s.v[tab.postNodes()[i]], s.v[tab.preNodes()[i]], s.synapse[t], i);
+                loadStates(sl, k, s.v[tab.postNodes()[i]], inputs.pre(t, i, s.v, s.history, 0), s.synapse[t], i);
                 s.synapseCurrent[t][i] = k.current(sl, two);
             }
         }
@@ -218,11 +221,13 @@ public final class ForwardStepper {
             double[][] st = s.synapse[t];
             ensureScratch(k.numStates);
             int first = k.firstState();
+            final boolean plainPre = inputs.plain(t);
+            final double preShift = inputs.spikeDriven(t) ? 0.0 : SlopeMode.FD_DELTA_MV;
             for (int i = 0; i < tab.size(); i++) {
                 int post = tab.postNodes()[i];
-                int pre = tab.preNodes()[i];
+                double vPre = plainPre ? v[tab.preNodes()[i]] : inputs.pre(t, i, v, s.history, step);
                 double[] sl = sySlots[t][i];
-                loadStates(sl, k, v[post], v[pre], st, i);
+                loadStates(sl, k, v[post], vPre, st, i);
                 k.updates.eval(sl, scratch);
                 if (observer != null) {
                     observer.updated(true, t, i, scratch);
@@ -240,7 +245,7 @@ public final class ForwardStepper {
                 double slope;
                 if (fd) {
                     sl[MechanismKernel.V] = v[post] + SlopeMode.FD_DELTA_MV;
-                    sl[MechanismKernel.V_PRE] = v[pre] + SlopeMode.FD_DELTA_MV;
+                    sl[MechanismKernel.V_PRE] = vPre + preShift;
                     slope = (k.current(sl, two) * toDensity - i0 * toDensity) / SlopeMode.FD_DELTA_MV;
                 } else {
                     slope = two[MechanismKernel.OUT_SLOPE] * toDensity;
@@ -250,6 +255,7 @@ public final class ForwardStepper {
                 b[post] += slope * v[post] - i0 * toDensity;
             }
         }
+        inputs.push(v, s.history, step); // vⁿ into the delay history, before the solve overwrites v
         // 4. Implicit voltage system on the node tree.
         for (int i = 0; i < n; i++) {
             if (branchPoint[i]) {

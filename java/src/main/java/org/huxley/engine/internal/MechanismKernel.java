@@ -18,7 +18,8 @@ import org.huxley.mech.StateVar;
 /**
  * A mechanism's expressions compiled to bytecode ({@link BytecodeCompiler}): all state updates in
  * one call, the current with its slope in another. Slot layout: 0 = v (post-synaptic for synapses),
- * 1 = v_pre, 2 = dt, then parameters, then states.
+ * 1 = the pre-synaptic input ({@code v_pre}, or {@code spikes} for a spike-driven synapse), 2 = dt,
+ * then parameters, then states.
  */
 public final class MechanismKernel {
     public static final int V = 0;
@@ -105,7 +106,7 @@ public final class MechanismKernel {
     public static List<Symbol> slotOrder(Mechanism m) {
         List<Symbol> slots = new ArrayList<>();
         slots.add(Mechanism.V);
-        slots.add(Mechanism.V_PRE);
+        slots.add(m.spikeDriven() ? Mechanism.SPIKES : Mechanism.V_PRE);
         slots.add(Mechanism.DT);
         for (Param p : m.params()) {
             slots.add(p.symbol());

@@ -66,6 +66,7 @@ public final class RunInputs {
             clamps[c] = plan.clampVoltageMv(c);
             requireLength("clamp " + c + " (at " + plan.siteOf(plan.clampNode(c)) + ")", clamps[c].length, steps);
         }
+        SynapseInputs.of(plan, protocol.dtMs()); // rejects spike trains with two spikes in one step
         ParameterBinding binding = ParameterBinding.bind(plan, batch.parameters().layout());
         MechanismKernel[] ch = plan.channels().stream().map(t -> new MechanismKernel(t.mechanism(), mode))
                 .toArray(MechanismKernel[]::new);

@@ -46,20 +46,7 @@ public final class StandardWorkloads {
         cell.insert(HH.MECHANISM);
         cell.branch(0).comp(0).stimulate(Stimuli.stepCurrent(10.0, 80.0, 1.0, DT_MS, 100.0));
         cell.branch(0).comp(0).record();
-        int nb = cell.nbranches();
-        int[] all = new int[nb];
-        for (int i = 0; i < nb; i++) {
-            all[i] = i;
-        }
-        ParameterLayout layout = new ParameterLayout(cell).add(cell.branch(all), HH.G_NA);
-        ParameterSets sets = layout.batch(batch);
-        Random r = new Random(seed);
-        for (int b = 0; b < batch; b++) {
-            for (int p = 0; p < nb; p++) {
-                sets.set(b, p, 0.12 * (0.8 + 0.4 * r.nextDouble()));
-            }
-        }
-        return new Workload("ca1", cell, cell.compile(), protocol(), new Batch(sets));
+        return branchGnaWorkload("ca1", cell, batch, seed);
     }
 
     /** The bundled CA1 morphology (morph_ca1_n120.swc) with {@code ncomp} compartments per branch. */
@@ -110,6 +97,12 @@ public final class StandardWorkloads {
         cell.insert(HH.MECHANISM);
         cell.branch(0).comp(0).stimulate(Stimuli.stepCurrent(10.0, 80.0, 0.5, DT_MS, 100.0));
         cell.branch(0).comp(0).record();
+        return branchGnaWorkload("tree252", cell, batch, seed);
+    }
+
+    /** One gNa per branch, per set 0.12 × U(0.8, 1.2) S/cm², drawn branch by branch, set by set. */
+    private static Workload branchGnaWorkload(String name, Cell cell, int batch, long seed) {
+        int nb = cell.nbranches();
         int[] all = new int[nb];
         for (int i = 0; i < nb; i++) {
             all[i] = i;
@@ -122,7 +115,7 @@ public final class StandardWorkloads {
                 sets.set(b, p, 0.12 * (0.8 + 0.4 * r.nextDouble()));
             }
         }
-        return new Workload("tree252", cell, cell.compile(), protocol(), new Batch(sets));
+        return new Workload(name, cell, cell.compile(), protocol(), new Batch(sets));
     }
 
     private static Protocol protocol() {

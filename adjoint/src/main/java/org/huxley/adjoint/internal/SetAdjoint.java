@@ -103,7 +103,7 @@ public final class SetAdjoint {
     public Outcome run(int set, Loss loss, double[][] out) {
         StepState s = StepState.initial(plan, fwd.values);
         fwd.initialCurrents(s);
-        record(out, 0, s);
+        s.recordInto(plan, out, 0);
         // Level-0 sweep: record every sample, keep every chunk[0]-th state and the final one.
         int k0 = chunk[0];
         StateStore level0 = new StateStore(stateSize, steps / k0 + 2);
@@ -115,7 +115,7 @@ public final class SetAdjoint {
                 return diverged(n + 1, out);
             }
             if ((n + 1) % stride == 0) {
-                record(out, (n + 1) / stride, s);
+                s.recordInto(plan, out, (n + 1) / stride);
             }
             if ((n + 1) % k0 == 0 || n + 1 == steps) {
                 keep(level0, s);
@@ -275,25 +275,5 @@ public final class SetAdjoint {
             java.util.Arrays.fill(row, from, row.length, Double.NaN);
         }
         return new Outcome(Double.NaN, step, null, null, null, null, peakStates, forwardSteps, stateSize);
-    }
-
-    private void record(double[][] out, int col, StepState s) {
-        List<RecordingTarget> recs = plan.recordings();
-        for (int r = 0; r < recs.size(); r++) {
-            RecordingTarget rt = recs.get(r);
-            out[r][col] = switch (rt.kind()) {
-                case VOLTAGE -> s.v[rt.node()];
-                case STATE -> s.channel[rt.table()][rt.index()][rt.instance()];
-                case CURRENT -> {
-                    double sum = 0;
-                    for (int j = 0; j < rt.currentTables().length; j++) {
-                        sum += s.channelCurrent[rt.currentTables()[j]][rt.currentInstances()[j]];
-                    }
-                    yield sum;
-                }
-                case SYNAPSE_STATE -> s.synapse[rt.table()][rt.index()][rt.instance()];
-                case SYNAPSE_CURRENT -> s.synapseCurrent[rt.table()][rt.instance()];
-            };
-        }
     }
 }

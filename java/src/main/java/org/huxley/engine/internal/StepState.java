@@ -163,6 +163,27 @@ public final class StepState {
         return dstOff + n;
     }
 
+    /** Writes this state's recorded quantities as column {@code col} of {@code out} [recording][sample]. */
+    public void recordInto(Plan plan, double[][] out, int col) {
+        java.util.List<org.huxley.plan.RecordingTarget> recs = plan.recordings();
+        for (int r = 0; r < recs.size(); r++) {
+            org.huxley.plan.RecordingTarget rt = recs.get(r);
+            out[r][col] = switch (rt.kind()) {
+                case VOLTAGE -> v[rt.node()];
+                case STATE -> channel[rt.table()][rt.index()][rt.instance()];
+                case CURRENT -> {
+                    double sum = 0;
+                    for (int j = 0; j < rt.currentTables().length; j++) {
+                        sum += channelCurrent[rt.currentTables()[j]][rt.currentInstances()[j]];
+                    }
+                    yield sum;
+                }
+                case SYNAPSE_STATE -> synapse[rt.table()][rt.index()][rt.instance()];
+                case SYNAPSE_CURRENT -> synapseCurrent[rt.table()][rt.instance()];
+            };
+        }
+    }
+
     /** Whether every voltage is finite. */
     public boolean isFinite() {
         for (double x : v) {

@@ -33,6 +33,14 @@ public final class Losses {
         return new SummaryStatistics(targets, weights, thresholdMv, widthMv);
     }
 
+    /**
+     * mean((G·(x − target))²) + rawWeight·mean((x − target)²), G a Gaussian blur of σ samples: a
+     * trace loss with a wider basin around misaligned spikes (see {@link SmoothedMeanSquaredError}).
+     */
+    public static Loss smoothedMeanSquaredError(double[][] target, double sigmaSamples, double rawWeight) {
+        return new SmoothedMeanSquaredError(target, sigmaSamples, rawWeight);
+    }
+
     private static double[][] deepCopy(double[][] a) {
         double[][] out = new double[a.length][];
         for (int i = 0; i < a.length; i++) {

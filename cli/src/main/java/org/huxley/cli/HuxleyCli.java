@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "huxley", mixinStandardHelpOptions = true, versionProvider = Versions.class,
         description = "Differentiable simulation of multicompartment neuron models.",
-        subcommands = {SimulateCommand.class, InfoCommand.class},
+        subcommands = {SimulateCommand.class, FitCommand.class, InfoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:invalid model or input", "2:invalid command line", "3:internal error"})
 public final class HuxleyCli implements Callable<Integer> {

@@ -1,0 +1,53 @@
+package org.huxley.fit;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * A loss over unconstrained parameters x, evaluated for many points at once (one engine batch):
+ * what {@link Fitter} and {@link CmaEs} minimise. {@link FitProblem} is the model-backed
+ * implementation; tests use analytic functions.
+ */
+public interface BatchObjective {
+    /** Number of parameters P. */
+    int dimension();
+
+    /**
+     * Loss and gradient ∂L/∂x for each row of {@code x} ([N][P]). A row whose evaluation failed
+     * (diverging simulation, values out of range) has a non-finite loss and a null gradient.
+     */
+    Evaluation evaluate(double[][] x);
+
+    /** Losses only (a gradient-free method's evaluation; model objectives run forward only). */
+    default double[] values(double[][] x) {
+        return evaluate(x).losses();
+    }
+
+    default List<String> parameterNames() {
+        return IntStream.range(0, dimension()).mapToObj(i -> "x" + i).toList();
+    }
+
+    /** Groups for per-group optimizer settings ({@link TypeOptimizer}). */
+    default ParameterGroups groups() {
+        return ParameterGroups.single(dimension());
+    }
+
+    /** Parameter values y from unconstrained x (identity unless bounded). */
+    default double[] toValues(double[] x) {
+        return x.clone();
+    }
+
+    /** Unconstrained x from parameter values y. */
+    default double[] toUnconstrained(double[] y) {
+        return y.clone();
+    }
+
+    /**
+     * Losses and gradients of a batch.
+     *
+     * @param losses per row; non-finite for failed rows
+     * @param gradients per row ∂L/∂x; null for failed rows
+     */
+    record Evaluation(double[] losses, double[][] gradients) {
+    }
+}

@@ -26,13 +26,42 @@ public final class StandardWorkloads {
     private StandardWorkloads() {
     }
 
-    /** By name: {@code hh1} or {@code tree252}. */
+    /** By name: {@code hh1}, {@code tree252} or {@code ca1}. */
     public static Workload byName(String name, int batch, long seed) {
         return switch (name) {
             case "hh1" -> hh1(batch, seed);
             case "tree252" -> tree252(batch, seed);
-            default -> throw new ModelException("unknown workload '" + name + "'; known: hh1, tree252");
+            case "ca1" -> ca1(batch, seed);
+            default -> throw new ModelException("unknown workload '" + name + "'; known: hh1, tree252, ca1");
         };
+    }
+
+    /**
+     * ca1: morph_ca1_n120.swc read as Jaxley reads it with 4 compartments per branch (620
+     * compartments), HH everywhere, 1 nA from 10 ms for 80 ms into branch 0 compartment 0; per set
+     * and branch gNa = 0.12 × U(0.8, 1.2).
+     */
+    public static Workload ca1(int batch, long seed) {
+        Cell cell = ca1Cell(4);
+        cell.insert(HH.MECHANISM);
+        cell.branch(0).comp(0).stimulate(Stimuli.stepCurrent(10.0, 80.0, 1.0, DT_MS, 100.0));
+        cell.branch(0).comp(0).record();
+        return branchGnaWorkload("ca1", cell, batch, seed);
+    }
+
+    /** The bundled CA1 morphology (morph_ca1_n120.swc) with {@code ncomp} compartments per branch. */
+    public static Cell ca1Cell(int ncomp) {
+        String name = "/org/huxley/morphologies/morph_ca1_n120.swc";
+        try (java.io.InputStream in = StandardWorkloads.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new ModelException("bundled morphology " + name + " is missing from the class path");
+            }
+            return org.huxley.morph.SwcReader.readMorphology("morph_ca1_n120.swc",
+                    new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.US_ASCII),
+                    org.huxley.morph.SwcOptions.builder().ncomp(ncomp).build()).cell();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**
@@ -68,6 +97,12 @@ public final class StandardWorkloads {
         cell.insert(HH.MECHANISM);
         cell.branch(0).comp(0).stimulate(Stimuli.stepCurrent(10.0, 80.0, 0.5, DT_MS, 100.0));
         cell.branch(0).comp(0).record();
+        return branchGnaWorkload("tree252", cell, batch, seed);
+    }
+
+    /** One gNa per branch, per set 0.12 × U(0.8, 1.2) S/cm², drawn branch by branch, set by set. */
+    private static Workload branchGnaWorkload(String name, Cell cell, int batch, long seed) {
+        int nb = cell.nbranches();
         int[] all = new int[nb];
         for (int i = 0; i < nb; i++) {
             all[i] = i;
@@ -80,7 +115,7 @@ public final class StandardWorkloads {
                 sets.set(b, p, 0.12 * (0.8 + 0.4 * r.nextDouble()));
             }
         }
-        return new Workload("tree252", cell, cell.compile(), protocol(), new Batch(sets));
+        return new Workload(name, cell, cell.compile(), protocol(), new Batch(sets));
     }
 
     private static Protocol protocol() {

@@ -34,6 +34,7 @@ public final class BytecodeCompiler {
     private static final MethodTypeDesc MTD_D_D = MethodTypeDesc.of(CD_double, CD_double);
     private static final MethodTypeDesc MTD_D_DD = MethodTypeDesc.of(CD_double, CD_double, CD_double);
     private static final MethodTypeDesc MTD_D_DI = MethodTypeDesc.of(CD_double, CD_double, CD_int);
+    private static final MethodTypeDesc MTD_D_DDD = MethodTypeDesc.of(CD_double, CD_double, CD_double, CD_double);
     private static final MethodTypeDesc MTD_D_DDDD = MethodTypeDesc.of(CD_double, CD_double, CD_double, CD_double,
             CD_double);
     /** Distinct non-trivial nodes per generated method (keeps methods well under 8000 bytes). */
@@ -143,6 +144,7 @@ public final class BytecodeCompiler {
         private final Map<Expr, Integer> uses = new HashMap<>();
         private final Map<Expr, Integer> locals = new HashMap<>();
         private final Map<Expr, Boolean> constant = new IdentityHashMap<>();
+        private final Map<Expr, Integer> em1Locals = new HashMap<>();
         private int nextLocal = 2; // static method: local 0 = slots, local 1 = out
 
         Emitter(CodeBuilder c, Map<Symbol, Integer> slots, List<? extends Expr> outputs, List<Integer> part) {
@@ -173,6 +175,13 @@ public final class BytecodeCompiler {
                     countUses(k);
                 }
                 if (e instanceof SaveExpSlope(Expr arg)) {
+                    countUses(new SaveExp(arg));
+                }
+                if (e instanceof Efun || e instanceof EfunSlope || e instanceof EfunCurvature) {
+                    Expr arg = e.children().get(0);
+                    countUses(arg);
+                    countUses(arg);
+                    countUses(new SaveExp(arg));
                     countUses(new SaveExp(arg));
                 }
             }
@@ -266,13 +275,31 @@ public final class BytecodeCompiler {
                     emit(new SaveExp(arg));
                     c.invokestatic(CD_EXPR_MATH, "saveExpSlopeFrom", MTD_D_DD);
                 }
-                case Efun x -> unaryCall(x, CD_EXPR_MATH, "efun");
-                case EfunSlope x -> unaryCall(x, CD_EXPR_MATH, "efunSlope");
-                case EfunCurvature x -> unaryCall(x, CD_EXPR_MATH, "efunCurvature");
+                case Efun(Expr arg) -> efunFamily(arg, "efunFrom");
+                case EfunSlope(Expr arg) -> efunFamily(arg, "efunSlopeFrom");
+                case EfunCurvature(Expr arg) -> efunFamily(arg, "efunCurvatureFrom");
                 case Log x -> unaryCall(x, CD_MATH, "log");
                 case Sqrt x -> unaryCall(x, CD_MATH, "sqrt");
                 case Tanh x -> unaryCall(x, CD_MATH, "tanh");
             }
+        }
+
+        /** efun and its derivatives from x, u = saveExp(x) and em1 (one exponential shared by all). */
+        private void efunFamily(Expr arg, String method) {
+            emit(arg);
+            emit(new SaveExp(arg));
+            Integer em1 = em1Locals.get(arg);
+            if (em1 == null) {
+                emit(arg);
+                emit(new SaveExp(arg));
+                c.invokestatic(CD_EXPR_MATH, "expm1From", MTD_D_DD);
+                em1 = nextLocal;
+                nextLocal += 2;
+                c.dstore(em1);
+                em1Locals.put(arg, em1);
+            }
+            c.dload(em1);
+            c.invokestatic(CD_EXPR_MATH, method, MTD_D_DDD);
         }
 
         private void unaryCall(Expr e, ClassDesc owner, String method) {

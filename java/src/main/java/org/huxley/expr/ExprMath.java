@@ -25,7 +25,7 @@ public final class ExprMath {
     /** Below this magnitude efun and its derivatives use their Taylor series at 0. */
     public static final double EFUN_SERIES_LIMIT = 1e-4;
     /** Below this magnitude cancelling numerators are summed as series (see below). */
-    private static final double NUMERATOR_SERIES_LIMIT = 2.0;
+    private static final double NUMERATOR_SERIES_LIMIT = 0.5;
 
     private ExprMath() {
     }
@@ -45,6 +45,12 @@ public final class ExprMath {
      * The series branch matches the direct branch at |x| = 1e-4 to a few ulp.
      */
     public static double efun(double x) {
+        double u = saveExp(x);
+        return efunFrom(x, u, expm1From(x, u));
+    }
+
+    /** {@link #efun}(x) given u = saveExp(x) and em1 = expm1From(x, u) (shared by generated code). */
+    public static double efunFrom(double x, double u, double em1) {
         if (Math.abs(x) < EFUN_SERIES_LIMIT) {
             double x2 = x * x;
             return 1.0 - x / 2.0 + x2 / 12.0 - x2 * x2 / 720.0;
@@ -52,28 +58,33 @@ public final class ExprMath {
         if (x >= EXP_CLIP) {
             return x / EXP_CLIP_M1;
         }
-        return x / expm1(x);
+        return x / em1;
     }
 
     /**
      * First derivative of {@link #efun}; -1/2 at 0, {@code 1/(exp(20)-1)} on the clipped part.
      * Direct form: {@code (expm1(x) - x e^x) / expm1(x)^2}. Its numerator cancels like
-     * {@code -x^2/2} near 0, so for |x| < 2 it is summed as the exact series
+     * {@code -x^2/2} near 0, so for |x| < 0.5 (beyond, the direct form loses at most a few 1e-15) it is summed as the exact series
      * {@code -sum_{k>=2} (k-1) x^k / k!} to keep full relative accuracy.
      */
     public static double efunSlope(double x) {
+        double u = saveExp(x);
+        return efunSlopeFrom(x, u, expm1From(x, u));
+    }
+
+    /** {@link #efunSlope}(x) given u = saveExp(x) and em1 = expm1From(x, u). */
+    public static double efunSlopeFrom(double x, double u, double em1) {
         if (Math.abs(x) < EFUN_SERIES_LIMIT) {
             return -0.5 + x / 6.0 - x * x * x / 180.0;
         }
         if (x >= EXP_CLIP) {
             return 1.0 / EXP_CLIP_M1;
         }
-        double em1 = expm1(x);
         double num;
         if (Math.abs(x) < NUMERATOR_SERIES_LIMIT) {
             num = -series(x, 1);
         } else {
-            num = em1 - x * Math.exp(x);
+            num = em1 - x * u;
         }
         return num / (em1 * em1);
     }
@@ -82,9 +93,15 @@ public final class ExprMath {
      * Second derivative of {@link #efun}; 1/6 at 0, 0 on the clipped part.
      * Direct form: {@code e^x (2x - 2 expm1(x) + x expm1(x)) / expm1(x)^3}; the numerator
      * cancels like {@code x^3/6} near 0 and is summed as {@code sum_{k>=3} (k-2) x^k / k!}
-     * for |x| < 2.
+     * for |x| < 0.5.
      */
     public static double efunCurvature(double x) {
+        double u = saveExp(x);
+        return efunCurvatureFrom(x, u, expm1From(x, u));
+    }
+
+    /** {@link #efunCurvature}(x) given u = saveExp(x) and em1 = expm1From(x, u). */
+    public static double efunCurvatureFrom(double x, double u, double em1) {
         if (Math.abs(x) < EFUN_SERIES_LIMIT) {
             double x2 = x * x;
             return 1.0 / 6.0 - x2 / 60.0 + x2 * x2 / 1008.0;
@@ -92,14 +109,13 @@ public final class ExprMath {
         if (x >= EXP_CLIP) {
             return 0.0;
         }
-        double em1 = expm1(x);
         double num;
         if (Math.abs(x) < NUMERATOR_SERIES_LIMIT) {
             num = series(x, 2);
         } else {
             num = 2.0 * x - 2.0 * em1 + x * em1;
         }
-        return Math.exp(x) * num / (em1 * em1 * em1);
+        return u * num / (em1 * em1 * em1);
     }
 
     /**
@@ -109,10 +125,17 @@ public final class ExprMath {
      * and ln u cancel.
      */
     public static double expm1(double x) {
+        return expm1From(x, Math.exp(x));
+    }
+
+    /**
+     * {@link #expm1}(x) given u = eˣ (or saveExp(x), the same below the clip where the result is
+     * used): lets generated code share one exponential between saveExp, efun and their derivatives.
+     */
+    public static double expm1From(double x, double u) {
         if (Math.abs(x) >= LN2) {
-            return Math.exp(x) - 1.0;
+            return u - 1.0;
         }
-        double u = Math.exp(x);
         if (u == 1.0) {
             return x;
         }
@@ -125,8 +148,8 @@ public final class ExprMath {
 
     private static final double LN2 = Math.log(2.0);
 
-    /** Terms of the numerator series: enough that the next term is below 1e-18 of the sum for |x| < 2. */
-    private static final int SERIES_TERMS = 26;
+    /** Terms of the numerator series: the next term is below 1e-18 of the sum for |x| < 0.5. */
+    private static final int SERIES_TERMS = 16;
     /** SERIES[shift][j] = (j + 1) / (j + shift + 1)!: the series below is x^(shift+1)·Σ_j SERIES[shift][j]·x^j. */
     private static final double[][] SERIES = new double[3][SERIES_TERMS];
 
@@ -143,20 +166,29 @@ public final class ExprMath {
     }
 
     /**
-     * {@code sum_{k > shift} (k - shift) x^k / k!} for |x| < 2, as x^(shift+1) times a Horner
-     * polynomial with precomputed coefficients (no divisions).
+     * {@code sum_{k > shift} (k - shift) x^k / k!} for |x| < 0.5, as x^(shift+1) times a polynomial
+     * with precomputed coefficients (no divisions).
      */
     private static double series(double x, int shift) {
         double[] c = SERIES[shift];
-        double s = c[SERIES_TERMS - 1];
-        for (int j = SERIES_TERMS - 2; j >= 0; j--) {
-            s = s * x + c[j];
-        }
-        double lead = x * x;
-        if (shift == 2) {
-            lead *= x;
-        }
-        return lead * s;
+        // Estrin's scheme (16 coefficients): four dependent levels instead of a 16-step Horner chain.
+        double x2 = x * x;
+        double x4 = x2 * x2;
+        double x8 = x4 * x4;
+        double q0 = c[0] + c[1] * x;
+        double q1 = c[2] + c[3] * x;
+        double q2 = c[4] + c[5] * x;
+        double q3 = c[6] + c[7] * x;
+        double q4 = c[8] + c[9] * x;
+        double q5 = c[10] + c[11] * x;
+        double q6 = c[12] + c[13] * x;
+        double q7 = c[14] + c[15] * x;
+        double r0 = q0 + q1 * x2;
+        double r1 = q2 + q3 * x2;
+        double r2 = q4 + q5 * x2;
+        double r3 = q6 + q7 * x2;
+        double p = (r0 + r1 * x4) + (r2 + r3 * x4) * x8;
+        return shift == 2 ? x2 * x * p : x2 * p;
     }
 
     /**

@@ -11,6 +11,9 @@ import org.huxley.mech.pospischil.Km;
 import org.huxley.mech.pospischil.Leak;
 import org.huxley.mech.pospischil.Na;
 import org.huxley.mech.synapse.IonotropicSynapse;
+import org.huxley.mech.synapse.SpikeTrainSynapse;
+import org.huxley.mech.synapse.TanhConductanceSynapse;
+import org.huxley.mech.synapse.TanhRateSynapse;
 import org.huxley.mech.synapse.TestSynapse;
 
 /** The built-in mechanisms by name, for model files and command lines. */
@@ -19,7 +22,8 @@ public final class BuiltinMechanisms {
 
     static {
         for (Mechanism m : new Mechanism[] {HH.MECHANISM, Na.MECHANISM, K.MECHANISM, Km.MECHANISM, CaL.MECHANISM,
-                CaT.MECHANISM, Leak.MECHANISM, IonotropicSynapse.MECHANISM, TestSynapse.MECHANISM}) {
+                CaT.MECHANISM, Leak.MECHANISM, IonotropicSynapse.MECHANISM, TestSynapse.MECHANISM,
+                TanhRateSynapse.MECHANISM, TanhConductanceSynapse.MECHANISM, SpikeTrainSynapse.MECHANISM}) {
             BY_NAME.put(m.name(), m);
         }
     }

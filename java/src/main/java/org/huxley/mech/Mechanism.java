@@ -17,14 +17,22 @@ import org.huxley.expr.Symbol;
  * the engines need (∂I/∂v, ∂(update)/∂v, ∂/∂parameters) is derived from these expressions.
  *
  * <p>Expression symbols: {@link #V} (the compartment voltage, mV; for a synapse the post-synaptic
- * one), {@link #V_PRE} (pre-synaptic voltage, synapses only), {@link #DT} (time step, ms), and each
- * parameter's and state's {@code symbol()}.
+ * one), {@link #V_PRE} (pre-synaptic voltage, synapses only), {@link #SPIKES} (presynaptic spike
+ * indicator of a spike-driven synapse), {@link #DT} (time step, ms), and each parameter's and
+ * state's {@code symbol()}. A synapse is either voltage-driven (it may use {@code v_pre}) or
+ * spike-driven (it uses {@code spikes} and is connected to given spike trains instead of a
+ * presynaptic compartment; docs/networks.md).
  */
 public final class Mechanism {
     /** Membrane voltage at the start of the step, mV (post-synaptic for synapses). */
     public static final Symbol V = Symbol.of("v");
     /** Pre-synaptic voltage at the start of the step, mV (synapses only). */
     public static final Symbol V_PRE = Symbol.of("v_pre");
+    /**
+     * Spike-driven synapses only: 1 in a step into which a spike of the synapse's spike train falls,
+     * else 0 (at most one spike per synapse and step).
+     */
+    public static final Symbol SPIKES = Symbol.of("spikes");
     /** Time step, ms. */
     public static final Symbol DT = Symbol.of("dt");
 
@@ -36,6 +44,7 @@ public final class Mechanism {
     private final Map<StateVar, Expr> steadyStates;
     private final Current current;
     private final Expr currentExpr;
+    private final boolean spikeDriven;
 
     Mechanism(String name, MechanismKind kind, List<Param> params, List<StateVar> states,
             Map<StateVar, Expr> updates, Map<StateVar, Expr> steadyStates, Current current,
@@ -48,6 +57,11 @@ public final class Mechanism {
         this.steadyStates = Collections.unmodifiableMap(new LinkedHashMap<>(steadyStates));
         this.current = current;
         this.currentExpr = currentExpr;
+        boolean spikes = currentExpr.symbols().contains(SPIKES);
+        for (Expr e : this.updates.values()) {
+            spikes |= e.symbols().contains(SPIKES);
+        }
+        this.spikeDriven = spikes;
     }
 
     /** Starts the description of a membrane channel (current density in mA/cm²). */
@@ -66,6 +80,14 @@ public final class Mechanism {
 
     public MechanismKind kind() {
         return kind;
+    }
+
+    /**
+     * Whether this synapse is driven by given presynaptic spike times ({@link #SPIKES}) rather than
+     * by a presynaptic compartment's voltage.
+     */
+    public boolean spikeDriven() {
+        return spikeDriven;
     }
 
     /** Parameters in declaration order (shared ones included). */

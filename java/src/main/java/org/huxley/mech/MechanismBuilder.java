@@ -105,6 +105,18 @@ public final class MechanismBuilder {
         return sym(Mechanism.V_PRE);
     }
 
+    /**
+     * The presynaptic spike indicator (1 in a step that receives a spike, else 0; synapses only).
+     * A synapse using it is spike-driven: it is connected to spike trains
+     * ({@code Network.connectSpikeTrains}) and must not use {@link #vPre()}.
+     */
+    public Expr spikes() {
+        if (kind != MechanismKind.SYNAPSE) {
+            throw new IllegalStateException(name + ": spikes exist only for synapses");
+        }
+        return sym(Mechanism.SPIKES);
+    }
+
     /** The time step, ms. */
     public Expr dt() {
         return sym(Mechanism.DT);
@@ -177,12 +189,24 @@ public final class MechanismBuilder {
         known.add(Mechanism.DT);
         if (kind == MechanismKind.SYNAPSE) {
             known.add(Mechanism.V_PRE);
+            known.add(Mechanism.SPIKES);
         }
         params.forEach(p -> known.add(p.symbol()));
         states.forEach(s -> known.add(s.symbol()));
         checkSymbols("current", currentExpr, known);
         updates.forEach((s, e) -> checkSymbols("update of " + s.key(), e, known));
         steady.forEach((s, e) -> checkSymbols("steady state of " + s.key(), e, known));
+        if (kind == MechanismKind.SYNAPSE) {
+            boolean usesPre = currentExpr.symbols().contains(Mechanism.V_PRE);
+            boolean usesSpikes = currentExpr.symbols().contains(Mechanism.SPIKES);
+            for (Expr e : updates.values()) {
+                usesPre |= e.symbols().contains(Mechanism.V_PRE);
+                usesSpikes |= e.symbols().contains(Mechanism.SPIKES);
+            }
+            if (usesPre && usesSpikes) {
+                throw new IllegalStateException(name + ": a synapse is driven either by v_pre or by spikes, not both");
+            }
+        }
         return new Mechanism(name, kind, params, states, updates, steady, current, currentExpr);
     }
 

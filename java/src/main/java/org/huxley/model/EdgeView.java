@@ -1,7 +1,9 @@
 package org.huxley.model;
 
-import java.util.ArrayList;
+import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.RandomAccess;
 import org.huxley.ModelException;
 import org.huxley.mech.Current;
 import org.huxley.mech.Param;
@@ -17,12 +19,12 @@ public final class EdgeView {
     }
 
     private final Network network;
-    private final List<Integer> edges;
+    private final int[] edges;
     private final Sharing sharing;
 
-    EdgeView(Network network, List<Integer> edges, Sharing sharing) {
+    EdgeView(Network network, int[] edges, Sharing sharing) {
         this.network = network;
-        this.edges = List.copyOf(edges);
+        this.edges = edges;
         this.sharing = sharing;
     }
 
@@ -30,9 +32,14 @@ public final class EdgeView {
         return network;
     }
 
-    /** Indices into {@link Network#synapses()}. */
+    /** Indices into {@link Network#synapses()} (an unmodifiable list). */
     public List<Integer> edges() {
-        return edges;
+        return new IntList(edges);
+    }
+
+    /** Number of selected synapses. */
+    public int size() {
+        return edges.length;
     }
 
     public Sharing sharing() {
@@ -41,45 +48,80 @@ public final class EdgeView {
 
     /** Selects edges by position within this selection; one value per edge in a layout. */
     public EdgeView edge(int... index) {
-        List<Integer> out = new ArrayList<>();
-        for (int i : index) {
-            if (i < 0 || i >= edges.size()) {
-                throw new ModelException("edge index " + i + " out of range 0.." + (edges.size() - 1));
+        if (index == null || index.length == 0) {
+            throw new ModelException("edge(): give at least one index");
+        }
+        int[] out = new int[index.length];
+        for (int k = 0; k < index.length; k++) {
+            int i = index[k];
+            if (i < 0 || i >= edges.length) {
+                throw new ModelException("edge index " + i + " out of range 0.." + (edges.length - 1)
+                        + " of this selection of " + edges.length + " synapses");
             }
-            out.add(edges.get(i));
+            out[k] = edges[i];
         }
         return new EdgeView(network, out, Sharing.PER_EDGE);
     }
 
     /** Sets a synapse parameter or initial state on every selected synapse. */
-    public EdgeView set(org.huxley.model.Field f, double value) {
+    public EdgeView set(Field f, double value) {
         if (!f.info().accepts(value)) {
-            throw new ModelException(f.key() + " = " + value + " on synapses " + edges
-                    + " is outside its valid range [" + f.info().lo()
-                    + ", " + f.info().hi() + "] " + f.info().unit());
+            throw new ModelException(f.key() + " = " + value + " on " + describe() + " is outside its valid range ["
+                    + f.info().lo() + ", " + f.info().hi() + "] " + f.info().unit());
         }
         for (int e : edges) {
-            network.synapses().get(e).setValue(f, value);
+            network.synapseValue(e, f); // throws, naming the type, before anything is changed
+        }
+        for (int e : edges) {
+            network.setSynapseValue(e, f, value);
         }
         return this;
     }
 
     /** Values of a synapse field, one per selected synapse. */
-    public double[] get(org.huxley.model.Field f) {
-        double[] out = new double[edges.size()];
+    public double[] get(Field f) {
+        double[] out = new double[edges.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = network.synapses().get(edges.get(i)).value(f);
+            out[i] = network.synapseValue(edges[i], f);
+        }
+        return out;
+    }
+
+    /**
+     * Sets the transmission delay of every selected synapse: in step n it sees the pre-synaptic
+     * voltage of step n − steps (the initial voltage while n − steps &lt; 0); a spike-driven synapse
+     * receives each spike {@code steps} steps later (docs/networks.md).
+     *
+     * @throws ModelException if steps is negative
+     */
+    public EdgeView setDelay(int steps) {
+        if (steps < 0) {
+            throw new ModelException("delay of " + steps + " steps on " + describe() + ": delays must be >= 0 steps");
+        }
+        for (int e : edges) {
+            network.setSynapseDelay(e, steps);
+        }
+        return this;
+    }
+
+    /** Delays in steps, one per selected synapse. */
+    public int[] delays() {
+        int[] out = new int[edges.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = network.synapseDelay(edges[i]);
         }
         return out;
     }
 
     /** Records a synapse state of every selected synapse. */
-    public EdgeView record(org.huxley.model.Field state) {
+    public EdgeView record(Field state) {
         if (state instanceof Param) {
             throw new ModelException("cannot record parameter " + state.key() + "; record a state or the current");
         }
         for (int e : edges) {
-            network.synapses().get(e).value(state);
+            network.synapseValue(e, state);
+        }
+        for (int e : edges) {
             network.addRecording(new Recording.OfSynapse(e, state, null));
         }
         return this;
@@ -88,11 +130,42 @@ public final class EdgeView {
     /** Records the current (nA) of every selected synapse. */
     public EdgeView record(Current current) {
         for (int e : edges) {
-            if (!network.synapses().get(e).type().current().equals(current)) {
+            if (!network.synapseType(e).current().equals(current)) {
                 throw new ModelException("synapse " + e + " does not carry " + current.name());
             }
+        }
+        for (int e : edges) {
             network.addRecording(new Recording.OfSynapse(e, null, current));
         }
         return this;
+    }
+
+    private String describe() {
+        return edges.length <= 8 ? "synapses " + Arrays.toString(edges) : edges.length + " synapses (first "
+                + edges[0] + ")";
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+
+    /** An unmodifiable list view of an int array. */
+    private static final class IntList extends AbstractList<Integer> implements RandomAccess {
+        private final int[] a;
+
+        IntList(int[] a) {
+            this.a = a;
+        }
+
+        @Override
+        public Integer get(int index) {
+            return a[index];
+        }
+
+        @Override
+        public int size() {
+            return a.length;
+        }
     }
 }

@@ -68,8 +68,26 @@ public abstract sealed class Module permits Compartment, Branch, Cell, Network {
         return new View(this, sites, View.Sharing.SHARED, "all");
     }
 
+    /** Cells by index (building only their sites, so selecting one cell of a large network is cheap). */
     public View cell(int... index) {
-        return all().cell(index);
+        if (index == null || index.length == 0) {
+            throw new ModelException("cell(): give at least one index");
+        }
+        java.util.TreeSet<Integer> cells = new java.util.TreeSet<>();
+        for (int c : index) {
+            checkIndex("cell", c, numCells());
+            cells.add(c);
+        }
+        List<Site> sites = new ArrayList<>();
+        for (int c : cells) {
+            for (int b = 0; b < numBranches(c); b++) {
+                for (int k = 0; k < numComps(c, b); k++) {
+                    sites.add(new Site(c, b, k));
+                }
+            }
+        }
+        String idx = index.length == 1 ? Integer.toString(index[0]) : java.util.Arrays.toString(index);
+        return new View(this, sites, View.Sharing.PER_CELL, "all.cell(" + idx + ")");
     }
 
     public View branch(int... index) {

@@ -1,63 +1,71 @@
 package org.huxley.model;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.huxley.mech.Mechanism;
-import org.huxley.mech.Param;
-import org.huxley.mech.StateVar;
 
-/** One synapse of a network: its type, pre- and post-synaptic compartments and its own values. */
+/**
+ * One synapse of a network: a light view of the network's column storage (its type, pre- and
+ * post-synaptic compartments, values, delay and spike train). Two views of the same synapse are
+ * equal.
+ */
 public final class SynapseEdge {
-    private final Mechanism type;
-    private final Site pre;
-    private final Site post;
-    private final Map<String, Double> values = new LinkedHashMap<>();
+    private final Network network;
+    private final int index;
 
-    SynapseEdge(Mechanism type, Site pre, Site post) {
-        this.type = type;
-        this.pre = pre;
-        this.post = post;
-        for (Param p : type.params()) {
-            values.put(p.key(), p.info().defaultValue());
-        }
-        for (StateVar s : type.states()) {
-            values.put(s.key(), s.info().defaultValue());
-        }
+    SynapseEdge(Network network, int index) {
+        this.network = network;
+        this.index = index;
+    }
+
+    /** The synapse's index in {@link Network#synapses()} (connection order). */
+    public int index() {
+        return index;
     }
 
     public Mechanism type() {
-        return type;
+        return network.synapseType(index);
     }
 
+    /** The pre-synaptic compartment, or null for a synapse driven by a spike train. */
     public Site pre() {
-        return pre;
+        return network.synapsePre(index);
     }
 
     public Site post() {
-        return post;
+        return network.synapsePost(index);
     }
 
     /** The value of one of the synapse type's parameters or states. */
     public double value(Field f) {
-        Double v = values.get(f.key());
-        if (v == null) {
-            throw new org.huxley.ModelException("synapse type " + type.name() + " has no field " + f.key());
-        }
-        return v;
+        return network.synapseValue(index, f);
     }
 
     void setValue(Field f, double v) {
-        value(f);
-        values.put(f.key(), v);
+        network.setSynapseValue(index, f, v);
     }
 
-    Map<String, Double> values() {
-        return Collections.unmodifiableMap(values);
+    /** Transmission delay in steps (0: the synapse sees the pre-synaptic voltage of the current step). */
+    public int delaySteps() {
+        return network.synapseDelay(index);
+    }
+
+    /** The spike times (ms, sorted) driving a spike-driven synapse, or null. */
+    public double[] spikeTimesMs() {
+        return network.synapseSpikeTimes(index);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SynapseEdge e && e.network == network && e.index == index;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(network) * 31 + index;
     }
 
     @Override
     public String toString() {
-        return type.name() + " " + pre + " -> " + post;
+        Site pre = pre();
+        return type().name() + " " + (pre == null ? "spike train" : pre.toString()) + " -> " + post();
     }
 }

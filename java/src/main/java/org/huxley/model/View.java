@@ -140,19 +140,21 @@ public final class View {
         if (index == null || index.length == 0) {
             throw new ModelException(what + "(): give at least one index");
         }
-        // Distinct values of the level within each parent, in order.
-        Map<Object, List<Integer>> distinct = new LinkedHashMap<>();
+        // One pass: the sites of each parent, in order, and the distinct values of the level there.
+        Map<Object, List<Site>> byParent = new LinkedHashMap<>();
         for (Site s : sites) {
-            List<Integer> l = distinct.computeIfAbsent(parentKey.apply(s), k -> new ArrayList<>());
-            int v = level.apply(s);
-            if (!l.contains(v)) {
-                l.add(v);
-            }
+            byParent.computeIfAbsent(parentKey.apply(s), k -> new ArrayList<>()).add(s);
         }
         List<Site> out = new ArrayList<>();
-        for (Map.Entry<Object, List<Integer>> e : distinct.entrySet()) {
-            List<Integer> values = e.getValue();
-            Set<Integer> chosen = new LinkedHashSet<>();
+        for (List<Site> members : byParent.values()) {
+            List<Integer> values = new ArrayList<>();
+            Set<Integer> seen = new java.util.HashSet<>();
+            for (Site s : members) {
+                if (seen.add(level.apply(s))) {
+                    values.add(level.apply(s));
+                }
+            }
+            Set<Integer> chosen = new java.util.HashSet<>();
             for (int i : index) {
                 if (i < 0 || i >= values.size()) {
                     throw new ModelException(what + " index " + i + " out of range 0.." + (values.size() - 1)
@@ -160,8 +162,8 @@ public final class View {
                 }
                 chosen.add(values.get(i));
             }
-            for (Site s : sites) {
-                if (parentKey.apply(s).equals(e.getKey()) && chosen.contains(level.apply(s))) {
+            for (Site s : members) {
+                if (chosen.contains(level.apply(s))) {
                     out.add(s);
                 }
             }

@@ -104,15 +104,22 @@ public final class ParameterLayout {
         if (edges.network() != model) {
             throw new ModelException("edge selection belongs to another model than this layout");
         }
-        for (int e : edges.edges()) {
-            edges.network().synapses().get(e).value(field); // throws if the type lacks the field
+        if (edges.size() == 0) {
+            throw new ModelException(field.key() + ": the edge selection is empty");
+        }
+        List<Integer> ids = edges.edges();
+        for (int e : ids) {
+            if (!edges.network().synapseHasField(e, field)) {
+                throw new ModelException("synapse " + e + " (" + edges.network().synapseType(e).name() + ") has no field "
+                        + field.key() + "; select edges of a type that has it");
+            }
         }
         if (edges.sharing() == EdgeView.Sharing.SHARED) {
-            parameters.add(new Parameter(field, field.key() + "[edges " + edges.edges() + "]", List.of(),
-                    List.copyOf(edges.edges()), Double.NaN));
+            String label = ids.size() <= 8 ? "edges " + ids : ids.size() + " edges from " + ids.get(0);
+            parameters.add(new Parameter(field, field.key() + "[" + label + "]", List.of(), ids, Double.NaN));
             entryOf.add(entries);
         } else {
-            for (int e : edges.edges()) {
+            for (int e : ids) {
                 parameters.add(new Parameter(field, field.key() + "[edge " + e + "]", List.of(), List.of(e),
                         Double.NaN));
                 entryOf.add(entries);

@@ -15,10 +15,10 @@ import org.huxley.model.Clamp;
 import org.huxley.model.Compartment;
 import org.huxley.model.CompartmentField;
 import org.huxley.model.Module;
+import org.huxley.model.Network;
 import org.huxley.model.Recording;
 import org.huxley.model.Site;
 import org.huxley.model.Stimulus;
-import org.huxley.model.SynapseEdge;
 
 /** Validates a {@link Module} and compiles it into a {@link Plan}. */
 public final class ModelCompiler {
@@ -139,7 +139,27 @@ public final class ModelCompiler {
         }
 
         List<MechanismTable> channels = channelTables(model, siteOf, n);
-        List<SynapseTable> synapses = synapseTables(model, nodeOf);
+        List<Integer> historyNodes = new ArrayList<>();
+        List<SynapseTable> synapses = synapseTables(model, siteOf, historyNodes);
+        int maxDelay = 0;
+        int numEdges = 0;
+        for (SynapseTable t : synapses) {
+            numEdges += t.size();
+            if (t.historyRows() != null) {
+                for (int j = 0; j < t.size(); j++) {
+                    maxDelay = Math.max(maxDelay, t.delay(j));
+                }
+            }
+        }
+        int[] edgeTable = new int[numEdges];
+        int[] edgeInstance = new int[numEdges];
+        for (int t = 0; t < synapses.size(); t++) {
+            int[] ids = synapses.get(t).edgeIds();
+            for (int j = 0; j < ids.length; j++) {
+                edgeTable[ids[j]] = t;
+                edgeInstance[ids[j]] = j;
+            }
+        }
         int nStim = model.stimuli().size();
         int[] stimNodes = new int[nStim];
         double[][] stimI = new double[nStim][];
@@ -156,10 +176,12 @@ public final class ModelCompiler {
             clampNodes[i] = nodeOf.get(cl.site());
             clampV[i] = cl.voltageMv().clone();
         }
-        List<RecordingTarget> recordings = recordingTargets(model, nodeOf, channels, synapses);
+        List<RecordingTarget> recordings = recordingTargets(model, nodeOf, channels, synapses, edgeTable,
+                edgeInstance);
         return new Plan(model, numCells, isBp, nodeCell, siteOf.toArray(new Site[0]), nodeOf, geometry, linkKind,
                 linkA, linkB, order, parent, parentLink, cellStart, channels, synapses, stimNodes, stimI,
-                clampNodes, clampV, recordings);
+                clampNodes, clampV, recordings, edgeTable, edgeInstance,
+                historyNodes.stream().mapToInt(Integer::intValue).toArray(), maxDelay);
     }
 
     private static double[][] geometry(Module model, List<Site> siteOf, int n) {
@@ -220,43 +242,65 @@ public final class ModelCompiler {
         return out;
     }
 
-    private static List<SynapseTable> synapseTables(Module model, Map<Site, Integer> nodeOf) {
-        List<SynapseTable> out = new ArrayList<>();
-        List<SynapseEdge> edges = model.synapses();
-        List<Mechanism> types = new ArrayList<>();
-        for (SynapseEdge e : edges) {
-            if (!types.contains(e.type())) {
-                types.add(e.type());
+    /**
+     * Synapse tables from the network's column blocks: compartment indices become nodes, values are
+     * checked, and every distinct pre node of a delayed voltage-driven edge gets a row of the delay
+     * history (in order of first use).
+     */
+    private static List<SynapseTable> synapseTables(Module model, List<Site> siteOf, List<Integer> historyNodes) {
+        if (!(model instanceof Network net)) {
+            return List.of();
+        }
+        int[] nodeOfComp = new int[net.numCompartments()];
+        int k = 0;
+        for (int node = 0; node < siteOf.size(); node++) {
+            if (siteOf.get(node) != null) {
+                nodeOfComp[k++] = node;
             }
         }
-        for (Mechanism t : types) {
-            List<Integer> ids = new ArrayList<>();
-            for (int i = 0; i < edges.size(); i++) {
-                if (edges.get(i).type().equals(t)) {
-                    ids.add(i);
-                }
-            }
-            int m = ids.size();
-            int[] pre = new int[m];
-            int[] post = new int[m];
-            int[] idArr = new int[m];
-            double[][] params = new double[t.params().size()][m];
-            double[][] states = new double[t.states().size()][m];
+        List<SynapseTable> out = new ArrayList<>();
+        Map<Integer, Integer> historyRow = new HashMap<>();
+        for (Network.SynapseBlock blk : net.synapseBlocks()) {
+            Mechanism t = blk.type();
+            int m = blk.size();
+            int[] pre = blk.preCompartments();
+            int[] post = blk.postCompartments();
             for (int j = 0; j < m; j++) {
-                SynapseEdge e = edges.get(ids.get(j));
-                idArr[j] = ids.get(j);
-                pre[j] = nodeOf.get(e.pre());
-                post[j] = nodeOf.get(e.post());
-                for (int p = 0; p < params.length; p++) {
-                    params[p][j] = finite(e.value(t.params().get(p)), t.params().get(p).key(), "synapse " + ids.get(j));
-                }
-                for (int k = 0; k < states.length; k++) {
-                    states[k][j] = finite(e.value(t.states().get(k)), t.states().get(k).key(), "synapse " + ids.get(j));
+                pre[j] = pre[j] < 0 ? -1 : nodeOfComp[pre[j]];
+                post[j] = nodeOfComp[post[j]];
+            }
+            checkFinite(blk.params(), t.params(), blk.edgeIds());
+            checkFinite(blk.states(), t.states(), blk.edgeIds());
+            int[] rows = null;
+            if (blk.delaySteps() != null && !t.spikeDriven()) {
+                rows = new int[m];
+                for (int j = 0; j < m; j++) {
+                    if (blk.delaySteps()[j] > 0) {
+                        final int node = pre[j];
+                        rows[j] = historyRow.computeIfAbsent(node, x -> {
+                            historyNodes.add(node);
+                            return historyNodes.size() - 1;
+                        });
+                    } else {
+                        rows[j] = -1;
+                    }
                 }
             }
-            out.add(new SynapseTable(t, pre, post, idArr, params, states));
+            out.add(new SynapseTable(t, pre, post, blk.edgeIds(), blk.params(), blk.states(), blk.delaySteps(), rows,
+                    blk.spikeTimesMs()));
         }
         return out;
+    }
+
+    private static void checkFinite(double[][] columns, List<? extends org.huxley.model.Field> fields, int[] ids) {
+        for (int f = 0; f < columns.length; f++) {
+            double[] col = columns[f];
+            for (int j = 0; j < col.length; j++) {
+                if (!Double.isFinite(col[j])) {
+                    finite(col[j], fields.get(f).key(), "synapse " + ids[j]);
+                }
+            }
+        }
     }
 
     private static double finite(double v, String key, String where) {
@@ -267,7 +311,7 @@ public final class ModelCompiler {
     }
 
     private static List<RecordingTarget> recordingTargets(Module model, Map<Site, Integer> nodeOf,
-            List<MechanismTable> channels, List<SynapseTable> synapses) {
+            List<MechanismTable> channels, List<SynapseTable> synapses, int[] edgeTable, int[] edgeInstance) {
         if (model.recordings().isEmpty()) {
             throw new ModelException("nothing is recorded: call record() on a selection (v, a state or a current) "
                     + "before compiling");
@@ -304,17 +348,8 @@ public final class ModelCompiler {
                             inst.stream().mapToInt(Integer::intValue).toArray(), r.label()));
                 }
                 case Recording.OfSynapse s -> {
-                    int t = -1;
-                    int inst = -1;
-                    for (int i = 0; i < synapses.size() && t < 0; i++) {
-                        int[] ids = synapses.get(i).edgeIds();
-                        for (int j = 0; j < ids.length; j++) {
-                            if (ids[j] == s.edge()) {
-                                t = i;
-                                inst = j;
-                            }
-                        }
-                    }
+                    int t = edgeTable[s.edge()];
+                    int inst = edgeInstance[s.edge()];
                     Mechanism type = synapses.get(t).mechanism();
                     if (s.field() != null) {
                         out.add(new RecordingTarget(RecordingTarget.Kind.SYNAPSE_STATE, -1, t,

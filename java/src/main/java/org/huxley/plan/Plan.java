@@ -46,13 +46,18 @@ public final class Plan {
     private final int[] clampNodes;
     private final double[][] clampVoltagesMv;
     private final List<RecordingTarget> recordings;
+    private final int[] edgeTable;
+    private final int[] edgeInstance;
+    private final int[] historyNodes;
+    private final int maxDelay;
 
     Plan(Module source, int numCells, boolean[] branchPoint, int[] nodeCell, Site[] siteOfNode,
             Map<Site, Integer> nodeOfSite, double[][] geometry, LinkKind[] linkKind, int[] linkA, int[] linkB,
             int[] solveOrder, int[] solveParent, int[] solveParentLink, int[] cellOrderStart,
             List<MechanismTable> channels, List<SynapseTable> synapses, int[] stimulusNodes,
             double[][] stimulusCurrentsNa, int[] clampNodes, double[][] clampVoltagesMv,
-            List<RecordingTarget> recordings) {
+            List<RecordingTarget> recordings, int[] edgeTable, int[] edgeInstance, int[] historyNodes,
+            int maxDelay) {
         this.source = source;
         this.numNodes = branchPoint.length;
         this.numCells = numCells;
@@ -75,6 +80,10 @@ public final class Plan {
         this.clampNodes = clampNodes;
         this.clampVoltagesMv = clampVoltagesMv;
         this.recordings = List.copyOf(recordings);
+        this.edgeTable = edgeTable;
+        this.edgeInstance = edgeInstance;
+        this.historyNodes = historyNodes;
+        this.maxDelay = maxDelay;
     }
 
     /** The model this plan was compiled from (parameter layouts must be declared on it). */
@@ -208,6 +217,34 @@ public final class Plan {
     /** Labels of the output rows. */
     public List<String> recordingLabels() {
         return recordings.stream().map(RecordingTarget::label).toList();
+    }
+
+    /** Number of synapses (network edges). */
+    public int numSynapses() {
+        return edgeTable.length;
+    }
+
+    /** The synapse table holding network edge {@code edge}. */
+    public int synapseTableOf(int edge) {
+        return edgeTable[edge];
+    }
+
+    /** The position of network edge {@code edge} within its synapse table. */
+    public int synapseInstanceOf(int edge) {
+        return edgeInstance[edge];
+    }
+
+    /**
+     * Pre-synaptic nodes whose past voltages delayed synapses read: row r of the delay history holds
+     * the last {@link #maxDelay()} voltages of node {@code historyNodes()[r]}.
+     */
+    public int[] historyNodes() {
+        return historyNodes.clone();
+    }
+
+    /** The largest delay (steps) of a voltage-driven synapse, 0 without delays. */
+    public int maxDelay() {
+        return maxDelay;
     }
 
     /** Channel table index of a mechanism, or −1. */

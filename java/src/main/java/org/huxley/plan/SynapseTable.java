@@ -4,11 +4,36 @@ import org.huxley.mech.Mechanism;
 
 /**
  * One synapse type's edges in connection order: pre- and post-synaptic nodes, the network's edge
- * index of each, parameters {@code params[p][i]} and initial states {@code states[s][i]}.
+ * index of each, parameters {@code params[p][i]} and initial states {@code states[s][i]}, and the
+ * transmission inputs:
+ *
+ * <ul>
+ *   <li>{@code delays[i]}: delay in steps (null if every delay is 0);</li>
+ *   <li>{@code historyRows[i]}: for a voltage-driven edge with a delay &gt; 0, its pre node's row in
+ *       the plan's delay history ({@link Plan#historyNodes()}), else −1 (null without delays);</li>
+ *   <li>{@code spikeTimesMs[i]}: sorted spike times of a spike-driven type (null otherwise; its
+ *       pre nodes are −1).</li>
+ * </ul>
  */
 public record SynapseTable(Mechanism mechanism, int[] preNodes, int[] postNodes, int[] edgeIds,
-        double[][] params, double[][] states) {
+        double[][] params, double[][] states, int[] delays, int[] historyRows, double[][] spikeTimesMs) {
+    /** A table of voltage-driven synapses without delays. */
+    public SynapseTable(Mechanism mechanism, int[] preNodes, int[] postNodes, int[] edgeIds, double[][] params,
+            double[][] states) {
+        this(mechanism, preNodes, postNodes, edgeIds, params, states, null, null, null);
+    }
+
     public int size() {
         return preNodes.length;
+    }
+
+    /** Delay of edge i in steps. */
+    public int delay(int i) {
+        return delays == null ? 0 : delays[i];
+    }
+
+    /** Whether the type is driven by spike trains. */
+    public boolean spikeDriven() {
+        return spikeTimesMs != null;
     }
 }

@@ -23,11 +23,14 @@ public record JaxleyReference(String name, int[] sampleIndices, double[][] volta
             }
             JsonNode root = JsonMapper.builder().build().readTree(in);
             JsonNode idx = root.get("compared_sample_indices");
-            int[] indices = new int[idx.size()];
+            int[] indices = new int[idx == null ? 0 : idx.size()];
             for (int i = 0; i < indices.length; i++) {
                 indices[i] = idx.get(i).intValue();
             }
             JsonNode v = root.get("voltages_mV");
+            if (v == null) {
+                return new JaxleyReference(name, indices, new double[0][], root); // a loss/gradient reference
+            }
             double[][] volts = new double[v.size()][];
             for (int r = 0; r < volts.length; r++) {
                 volts[r] = new double[v.get(r).size()];

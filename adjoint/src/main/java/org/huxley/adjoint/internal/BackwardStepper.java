@@ -7,6 +7,7 @@ import org.huxley.engine.internal.Coupling;
 import org.huxley.engine.internal.ForwardStepper;
 import org.huxley.engine.internal.MechanismKernel;
 import org.huxley.engine.internal.StepState;
+import org.huxley.engine.internal.SynapseInputs;
 import org.huxley.model.CompartmentField;
 import org.huxley.plan.LinkKind;
 import org.huxley.plan.MechanismTable;
@@ -143,7 +144,7 @@ final class BackwardStepper {
         }
         System.arraycopy(sl, 0, shifted, 0, sl.length);
         shifted[MechanismKernel.V] += DELTA;
-        if (md.synapse) {
+        if (md.shiftsPre) {
             shifted[MechanismKernel.V_PRE] += DELTA;
         }
         md.currentSide.eval(shifted, curShift);
@@ -168,6 +169,16 @@ final class BackwardStepper {
      */
     Cotangents step(int step, StepState sn, StepState next, double[][] stimuli, Cotangents cot, Accumulators acc,
             Cotangents out) {
+        return step(step, sn, next, stimuli, cot, acc, out, null, -1);
+    }
+
+    /**
+     * As above; with a {@link DerivativeCache} (analytic slope only) the derivative kernels' outputs
+     * of this step are read from cache slot {@code slot} instead of being evaluated.
+     */
+    Cotangents step(int step, StepState sn, StepState next, double[][] stimuli, Cotangents cot, Accumulators acc,
+            Cotangents out, DerivativeCache cache, int slot) {
+        final boolean cached = cache != null && !fd;
         final double[] vn = sn.v;
         final double[] v1 = next.v;
         for (int node : fwd.clampNodes) {
@@ -180,10 +191,16 @@ final class BackwardStepper {
             MechanismTable tab = chTables.get(t);
             for (int i = 0; i < tab.size(); i++) {
                 int node = tab.nodes()[i];
-                double[] sl = chSlots[t][i];
-                load(sl, md.kernel, vn[node], 0.0, next.channel[t], i);
-                double s = currentSide(md, sl, chCur[t][i], fd ? chCurShift[t][i] : null);
-                chCur[t][i][MechanismDerivatives.S] = s; // the slope the forward step used
+                double s;
+                if (cached) {
+                    cache.currentInto(false, t, i, slot, chCur[t][i]);
+                    s = chCur[t][i][MechanismDerivatives.S];
+                } else {
+                    double[] sl = chSlots[t][i];
+                    load(sl, md.kernel, vn[node], 0.0, next.channel[t], i);
+                    s = currentSide(md, sl, chCur[t][i], fd ? chCurShift[t][i] : null);
+                    chCur[t][i][MechanismDerivatives.S] = s; // the slope the forward step used
+                }
                 a[node] += K_CH * s;
             }
         }
@@ -192,10 +209,16 @@ final class BackwardStepper {
             SynapseTable tab = syTables.get(t);
             for (int i = 0; i < tab.size(); i++) {
                 int post = tab.postNodes()[i];
-                double[] sl = sySlots[t][i];
-                load(sl, md.kernel, vn[post], vn[tab.preNodes()[i]], next.synapse[t], i);
-                double s = currentSide(md, sl, syCur[t][i], fd ? syCurShift[t][i] : null);
-                syCur[t][i][MechanismDerivatives.S] = s;
+                double s;
+                if (cached) {
+                    cache.currentInto(true, t, i, slot, syCur[t][i]);
+                    s = syCur[t][i][MechanismDerivatives.S];
+                } else {
+                    double[] sl = sySlots[t][i];
+                    load(sl, md.kernel, vn[post], fwd.inputs.pre(t, i, vn, sn.history, step), next.synapse[t], i);
+                    s = currentSide(md, sl, syCur[t][i], fd ? syCurShift[t][i] : null);
+                    syCur[t][i][MechanismDerivatives.S] = s;
+                }
                 a[post] += s * K_PT / area[post];
             }
         }
@@ -265,9 +288,13 @@ final class BackwardStepper {
                 vbar[node] += c * (cur[MechanismDerivatives.DI_DV] - cur[MechanismDerivatives.S]
                         + dS(cur, sh, MechanismDerivatives.DI_DV, MechanismDerivatives.DS_DV) * dv);
                 // The gate updates were evaluated with vⁿ and the old states.
-                double[] sl = chSlots[t][i];
-                load(sl, md.kernel, vn[node], 0.0, sn.channel[t], i);
-                md.updateSide.eval(sl, upd);
+                if (cached) {
+                    cache.updateInto(false, t, i, slot, upd);
+                } else {
+                    double[] sl = chSlots[t][i];
+                    load(sl, md.kernel, vn[node], 0.0, sn.channel[t], i);
+                    md.updateSide.eval(sl, upd);
+                }
                 vbar[node] += propagate(md, out.channel[t], pbar, i);
             }
         }
@@ -284,7 +311,7 @@ final class BackwardStepper {
             upd = syUpd[t];
             for (int i = 0; i < tab.size(); i++) {
                 int post = tab.postNodes()[i];
-                int pre = tab.preNodes()[i];
+                double vPre = fwd.inputs.pre(t, i, vn, sn.history, step);
                 double conv = K_PT / area[post];
                 double dv = v1[post] - vn[post];
                 double c = -mu[post] * conv;
@@ -298,21 +325,25 @@ final class BackwardStepper {
                 }
                 vbar[post] += c * (cur[MechanismDerivatives.DI_DV] - cur[MechanismDerivatives.S]
                         + dS(cur, sh, MechanismDerivatives.DI_DV, MechanismDerivatives.DS_DV) * dv);
-                vbar[pre] += c * (cur[MechanismDerivatives.DI_DVPRE]
+                double gPre = c * (cur[MechanismDerivatives.DI_DVPRE]
                         + dS(cur, sh, MechanismDerivatives.DI_DVPRE, MechanismDerivatives.DS_DVPRE) * dv);
                 double linear = cur[MechanismDerivatives.I] + cur[MechanismDerivatives.S] * dv; // nA at vⁿ⁺¹
                 acc.area[post] += mu[post] * conv * linear / area[post];
-                double[] sl = sySlots[t][i];
-                load(sl, md.kernel, vn[post], vn[pre], sn.synapse[t], i);
-                md.updateSide.eval(sl, upd);
+                if (cached) {
+                    cache.updateInto(true, t, i, slot, upd);
+                } else {
+                    double[] sl = sySlots[t][i];
+                    load(sl, md.kernel, vn[post], vPre, sn.synapse[t], i);
+                    md.updateSide.eval(sl, upd);
+                }
                 vbar[post] += propagate(md, out.synapse[t], pbar, i);
-                double gPre = 0;
                 for (int q = 0; q < md.ns; q++) {
                     gPre += tilde[q] * upd[md.dUdVpre(q)];
                 }
-                vbar[pre] += gPre;
+                routePre(t, i, step, gPre, vbar, out.history);
             }
         }
+        delayHistory(step, cot.history, out);
         // B8: axial resistors → resistivity, loads and areas.
         for (int l = 0; l < plan.numLinks(); l++) {
             int la = plan.linkA(l);
@@ -335,6 +366,49 @@ final class BackwardStepper {
             acc.area[lb] += nu[lb] * (v1[lb] - v1[la]) / (r * area[lb]);
         }
         return out;
+    }
+
+    /** Adds ∂L/∂(pre-synaptic input of edge i) to where that input came from (SynapseInputs). */
+    private void routePre(int t, int i, int step, double g, double[] vbar, double[] historyBar) {
+        int src = fwd.inputs.source(t, i, step);
+        if (src >= 0) {
+            vbar[src] += g;
+        } else if (src != Integer.MIN_VALUE) {
+            historyBar[-2 - src] += g; // a past voltage, read from the delay history
+        } // spike inputs are given data
+    }
+
+    /**
+     * The transpose of the history update of step n (slot n mod D ← vⁿ of each history node): the
+     * slot's cotangent goes to vⁿ, the other slots carry over to state n. At n = 0 the history is
+     * v⁰ broadcast, so its whole cotangent goes to v⁰.
+     */
+    private void delayHistory(int step, double[] historyBarNext, Cotangents out) {
+        SynapseInputs in = fwd.inputs;
+        int depth = in.depth;
+        if (depth == 0) {
+            return;
+        }
+        int slot = step % depth;
+        double[] hb = out.history;
+        for (int r = 0; r < in.historyNodes.length; r++) {
+            int base = r * depth;
+            for (int j = 0; j < depth; j++) {
+                if (j == slot) {
+                    out.v[in.historyNodes[r]] += historyBarNext[base + j];
+                } else {
+                    hb[base + j] += historyBarNext[base + j];
+                }
+            }
+            if (step == 0) {
+                double sum = 0;
+                for (int j = 0; j < depth; j++) {
+                    sum += hb[base + j];
+                    hb[base + j] = 0.0;
+                }
+                out.v[in.historyNodes[r]] += sum;
+            }
+        }
     }
 
     /**

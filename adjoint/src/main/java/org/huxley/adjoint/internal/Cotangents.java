@@ -2,20 +2,26 @@ package org.huxley.adjoint.internal;
 
 import java.util.Arrays;
 
-/** ∂L/∂(state) of one parameter set: voltage per node, channel states, synapse states. */
+/**
+ * ∂L/∂(state) of one parameter set: voltage per node, channel states, synapse states, and the delay
+ * history of delayed synapses (same layout as {@code StepState.history}).
+ */
 final class Cotangents {
     final double[] v;
     final double[][][] channel;
     final double[][][] synapse;
+    final double[] history;
 
-    Cotangents(int nodes, double[][][] channelShape, double[][][] synapseShape) {
+    Cotangents(int nodes, double[][][] channelShape, double[][][] synapseShape, int historySize) {
         v = new double[nodes];
         channel = zerosLike(channelShape);
         synapse = zerosLike(synapseShape);
+        history = new double[historySize];
     }
 
     void clear() {
         Arrays.fill(v, 0.0);
+        Arrays.fill(history, 0.0);
         for (double[][] a : channel) {
             for (double[] b : a) {
                 Arrays.fill(b, 0.0);

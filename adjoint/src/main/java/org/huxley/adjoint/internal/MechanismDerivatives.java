@@ -38,6 +38,8 @@ public final class MechanismDerivatives {
 
     final MechanismKernel kernel;
     final boolean synapse;
+    /** Whether Jaxley's difference slope shifts the pre-synaptic input too (voltage-driven synapses). */
+    final boolean shiftsPre;
     final int ns;
     final int np;
     final MultiExpr currentSide;
@@ -48,11 +50,16 @@ public final class MechanismDerivatives {
     final int[][] updateStateTerms;
     /** Non-vanishing ∂U_q/∂θ_p as {q, p, output index}. */
     final int[][] updateParamTerms;
+    /** The new states followed by the update-side derivatives (one kernel for recomputation). */
+    final MultiExpr updateWithValues;
+    /** {@link #currentSide} with every output written (for the extended forward kernel). */
+    final MultiExpr currentWithZeros;
 
     MechanismDerivatives(MechanismKernel kernel) {
         this.kernel = kernel;
         Mechanism m = kernel.mechanism;
         this.synapse = m.kind() == MechanismKind.SYNAPSE;
+        this.shiftsPre = synapse && !m.spikeDriven();
         this.ns = kernel.numStates;
         this.np = kernel.numParams;
         List<Symbol> slots = MechanismKernel.slotOrder(m);
@@ -110,6 +117,37 @@ public final class MechanismDerivatives {
         }
         this.updateStateTerms = ux.toArray(new int[0][]);
         this.updateParamTerms = up.toArray(new int[0][]);
+        // The forward stepper's output buffers are shared by all mechanisms, so the extended kernels
+        // write every output, identically-zero derivatives included (a skipped output would leave
+        // another mechanism's value there, and the derivative cache would copy it).
+        List<Expr> uv = new ArrayList<>();
+        for (int q = 0; q < ns; q++) {
+            uv.add(m.update(m.states().get(q)));
+        }
+        uv.addAll(zerosWritten(us));
+        while (uv.size() < ns + updateOutputs) {
+            uv.add(Exprs.c(0)); // a stateless mechanism still has one (unused) update output
+        }
+        this.updateWithValues = BytecodeCompiler.compile(uv, slots);
+        this.currentWithZeros = BytecodeCompiler.compile(zerosWritten(cs), slots);
+    }
+
+    /** As {@link #nullZeros}, but identically-zero derivatives are computed (as the constant 0). */
+    private static List<Expr> zerosWritten(List<Expr> exprs) {
+        List<Expr> out = new ArrayList<>(exprs.size());
+        for (Expr e : exprs) {
+            out.add(e.isConst(0.0) ? Exprs.c(0) : strongZero(e));
+        }
+        return out;
+    }
+
+    /**
+     * A forward kernel that also emits every derivative: its updates give the new states then the
+     * update-side derivatives; its current kernel is {@link #currentSide} (current and slope first).
+     * The values are computed by the same operations, so states are bitwise those of the plain kernel.
+     */
+    MechanismKernel extendedKernel() {
+        return new MechanismKernel(kernel, updateWithValues, ns + updateOutputs, currentWithZeros, currentOutputs);
     }
 
     /** Identically-zero derivatives become null: never computed, their output stays 0. */

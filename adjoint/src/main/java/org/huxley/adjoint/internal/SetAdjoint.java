@@ -35,6 +35,9 @@ public final class SetAdjoint {
     private Cotangents cot;
     private Cotangents spare;
     private final Accumulators acc;
+    /** Recomputes segments with kernels that also emit derivatives into {@link #cache} (analytic slope). */
+    private final ForwardStepper fwdExt;
+    private final DerivativeCache cache;
 
     public SetAdjoint(Plan plan, ForwardStepper fwd, MechanismDerivatives[] ch, MechanismDerivatives[] sy,
             double[][] stimuli, double[][] clamps, int steps, int stride, int[] chunkSizes) {
@@ -52,9 +55,26 @@ public final class SetAdjoint {
         this.bufA = shape.copy();
         this.bufB = shape.copy();
         this.work = shape.copy();
-        this.cot = new Cotangents(plan.numNodes(), shape.channel, shape.synapse);
-        this.spare = new Cotangents(plan.numNodes(), shape.channel, shape.synapse);
+        this.cot = new Cotangents(plan.numNodes(), shape.channel, shape.synapse, shape.history.length);
+        this.spare = new Cotangents(plan.numNodes(), shape.channel, shape.synapse, shape.history.length);
         this.acc = new Accumulators(plan.numNodes(), fwd.values.channelParams, fwd.values.synapseParams);
+        int longestSegment = chunkSizes.length >= 2 ? chunkSizes[chunkSizes.length - 2] : 0;
+        if (longestSegment > 1 && fwd.slopeMode == org.huxley.engine.SlopeMode.ANALYTIC) {
+            MechanismKernel[] chExt = new MechanismKernel[ch.length];
+            for (int t = 0; t < ch.length; t++) {
+                chExt[t] = ch[t].extendedKernel();
+            }
+            MechanismKernel[] syExt = new MechanismKernel[sy.length];
+            for (int t = 0; t < sy.length; t++) {
+                syExt[t] = sy[t].extendedKernel();
+            }
+            this.cache = new DerivativeCache(plan, ch, sy, longestSegment);
+            this.fwdExt = new ForwardStepper(plan, fwd.dt, fwd.slopeMode, chExt, syExt, fwd.values);
+            fwdExt.observe(cache);
+        } else {
+            this.cache = null;
+            this.fwdExt = null;
+        }
     }
 
     /** Builds the derivative kernels of a plan's channels and synapses (shared by all sets). */
@@ -83,7 +103,7 @@ public final class SetAdjoint {
     public Outcome run(int set, Loss loss, double[][] out) {
         StepState s = StepState.initial(plan, fwd.values);
         fwd.initialCurrents(s);
-        record(out, 0, s);
+        s.recordInto(plan, out, 0);
         // Level-0 sweep: record every sample, keep every chunk[0]-th state and the final one.
         int k0 = chunk[0];
         StateStore level0 = new StateStore(stateSize, steps / k0 + 2);
@@ -95,7 +115,7 @@ public final class SetAdjoint {
                 return diverged(n + 1, out);
             }
             if ((n + 1) % stride == 0) {
-                record(out, (n + 1) / stride, s);
+                s.recordInto(plan, out, (n + 1) / stride);
             }
             if ((n + 1) % k0 == 0 || n + 1 == steps) {
                 keep(level0, s);
@@ -106,7 +126,7 @@ public final class SetAdjoint {
         checkSupportedLossRows();
         addLoss(steps);
         if (k0 == 1) {
-            backwardOver(level0, 0, null);
+            backwardOver(level0, 0, null, null, 0);
         } else {
             int nChunks = (steps + k0 - 1) / k0;
             StepState end = work.copy();
@@ -134,11 +154,16 @@ public final class SetAdjoint {
         keep(kept, s);
         if (k == 1) {
             for (int n = a; n < b - 1; n++) {
-                fwd.step(s, n, stimuli, clamps);
+                if (cache != null) {
+                    cache.setSlot(n - a);
+                    fwdExt.step(s, n, stimuli, clamps);
+                } else {
+                    fwd.step(s, n, stimuli, clamps);
+                }
                 forwardSteps++;
                 keep(kept, s);
             }
-            backwardOver(kept, a, end);
+            backwardOver(kept, a, end, cache, b - 1);
         } else {
             for (int n = a + 1; n < b; n++) {
                 fwd.step(s, n - 1, stimuli, clamps);
@@ -168,9 +193,11 @@ public final class SetAdjoint {
     /**
      * Backward steps over consecutive stored states, the first being the state at step
      * {@code first}; {@code end} is the state after the last stored one (null: the last stored state
-     * is the end).
+     * is the end). Steps before {@code cachedBefore} read their derivatives from {@code derivatives}
+     * (slot = step − first).
      */
-    private void backwardOver(StateStore states, int first, StepState end) {
+    private void backwardOver(StateStore states, int first, StepState end, DerivativeCache derivatives,
+            int cachedBefore) {
         int last = end == null ? states.count() - 2 : states.count() - 1;
         for (int idx = last; idx >= 0; idx--) {
             int n = first + idx;
@@ -184,7 +211,9 @@ public final class SetAdjoint {
             } else {
                 bufB.copyFrom(end);
             }
-            Cotangents result = bwd.step(n, bufA, bufB, stimuli, cot, acc, spare);
+            boolean hit = derivatives != null && n < cachedBefore;
+            Cotangents result = bwd.step(n, bufA, bufB, stimuli, cot, acc, spare, hit ? derivatives : null,
+                    n - first);
             spare = cot;
             cot = result;
             addLoss(n);
@@ -246,25 +275,5 @@ public final class SetAdjoint {
             java.util.Arrays.fill(row, from, row.length, Double.NaN);
         }
         return new Outcome(Double.NaN, step, null, null, null, null, peakStates, forwardSteps, stateSize);
-    }
-
-    private void record(double[][] out, int col, StepState s) {
-        List<RecordingTarget> recs = plan.recordings();
-        for (int r = 0; r < recs.size(); r++) {
-            RecordingTarget rt = recs.get(r);
-            out[r][col] = switch (rt.kind()) {
-                case VOLTAGE -> s.v[rt.node()];
-                case STATE -> s.channel[rt.table()][rt.index()][rt.instance()];
-                case CURRENT -> {
-                    double sum = 0;
-                    for (int j = 0; j < rt.currentTables().length; j++) {
-                        sum += s.channelCurrent[rt.currentTables()[j]][rt.currentInstances()[j]];
-                    }
-                    yield sum;
-                }
-                case SYNAPSE_STATE -> s.synapse[rt.table()][rt.index()][rt.instance()];
-                case SYNAPSE_CURRENT -> s.synapseCurrent[rt.table()][rt.instance()];
-            };
-        }
     }
 }

@@ -34,6 +34,8 @@ public final class ForwardStepper {
     public final boolean[] branchPoint;
     public final int[] stimulusNodes;
     public final int[] clampNodes;
+    /** Pre-synaptic inputs of the synapses: voltages, delayed voltages or spikes. */
+    public final SynapseInputs inputs;
     private final List<MechanismTable> chTables;
     private final List<SynapseTable> syTables;
     private final double[] a;
@@ -45,7 +47,22 @@ public final class ForwardStepper {
     private final double[][][] chSlots;
     private final double[][][] sySlots;
     private double[] scratch = new double[16];
-    private final double[] two = new double[2];
+    private double[] two = new double[2];
+    private Observer observer;
+
+    /** Sees the kernel outputs of every instance during {@link #solveStep} (e.g. to cache derivatives). */
+    public interface Observer {
+        /** After a state update of a channel ({@code synapse} false) or synapse instance. */
+        void updated(boolean synapse, int table, int instance, double[] outputs);
+
+        /** After the current (and slope) of an instance was evaluated. */
+        void current(boolean synapse, int table, int instance, double[] outputs);
+    }
+
+    /** Installs (or with null removes) an observer of kernel outputs. */
+    public void observe(Observer o) {
+        this.observer = o;
+    }
 
     public ForwardStepper(Plan plan, double dt, SlopeMode slopeMode, MechanismKernel[] channelKernels,
             MechanismKernel[] synapseKernels, SetValues values) {
@@ -73,6 +90,7 @@ public final class ForwardStepper {
         for (int c = 0; c < clampNodes.length; c++) {
             clampNodes[c] = plan.clampNode(c);
         }
+        this.inputs = SynapseInputs.of(plan, dt);
         this.chTables = plan.channels();
         this.syTables = plan.synapses();
         this.a = new double[n];
@@ -88,6 +106,16 @@ public final class ForwardStepper {
         for (int t = 0; t < synapseKernels.length; t++) {
             sySlots[t] = instanceSlots(synapseKernels[t], values.synapseParams[t], syTables.get(t).size(), dt);
         }
+        int maxCurrent = 2;
+        for (MechanismKernel k : channelKernels) {
+            maxCurrent = Math.max(maxCurrent, k.currentOutputs);
+            ensureScratch(k.updateOutputs);
+        }
+        for (MechanismKernel k : synapseKernels) {
+            maxCurrent = Math.max(maxCurrent, k.currentOutputs);
+            ensureScratch(k.updateOutputs);
+        }
+        this.two = new double[maxCurrent];
     }
 
     /** Computes the currents of the initial state (for recording only; no state changes). */
@@ -106,7 +134,7 @@ public final class ForwardStepper {
             SynapseTable tab = syTables.get(t);
             for (int i = 0; i < tab.size(); i++) {
                 double[] sl = sySlots[t][i];
-                loadStates(sl, k, s.v[tab.postNodes()[i]], s.v[tab.preNodes()[i]], s.synapse[t], i);
+                loadStates(sl, k, s.v[tab.postNodes()[i]], inputs.pre(t, i, s.v, s.history, 0), s.synapse[t], i);
                 s.synapseCurrent[t][i] = k.current(sl, two);
             }
         }
@@ -154,6 +182,9 @@ public final class ForwardStepper {
                 double[] sl = chSlots[t][i];
                 loadStates(sl, k, v[tab.nodes()[i]], 0.0, st, i);
                 k.updates.eval(sl, scratch);
+                if (observer != null) {
+                    observer.updated(false, t, i, scratch);
+                }
                 for (int q = 0; q < k.numStates; q++) {
                     st[q][i] = scratch[q];
                     sl[first + q] = scratch[q];
@@ -168,6 +199,9 @@ public final class ForwardStepper {
                 int node = tab.nodes()[i];
                 double[] sl = chSlots[t][i]; // v and the new states are in place from the gate update
                 k.currentSlope.eval(sl, two);
+                if (observer != null) {
+                    observer.current(false, t, i, two);
+                }
                 double i0 = two[MechanismKernel.OUT_CURRENT];
                 double slope = two[MechanismKernel.OUT_SLOPE];
                 if (fd) {
@@ -187,23 +221,31 @@ public final class ForwardStepper {
             double[][] st = s.synapse[t];
             ensureScratch(k.numStates);
             int first = k.firstState();
+            final boolean plainPre = inputs.plain(t);
+            final double preShift = inputs.spikeDriven(t) ? 0.0 : SlopeMode.FD_DELTA_MV;
             for (int i = 0; i < tab.size(); i++) {
                 int post = tab.postNodes()[i];
-                int pre = tab.preNodes()[i];
+                double vPre = plainPre ? v[tab.preNodes()[i]] : inputs.pre(t, i, v, s.history, step);
                 double[] sl = sySlots[t][i];
-                loadStates(sl, k, v[post], v[pre], st, i);
+                loadStates(sl, k, v[post], vPre, st, i);
                 k.updates.eval(sl, scratch);
+                if (observer != null) {
+                    observer.updated(true, t, i, scratch);
+                }
                 for (int q = 0; q < k.numStates; q++) {
                     st[q][i] = scratch[q];
                     sl[first + q] = scratch[q];
                 }
                 k.currentSlope.eval(sl, two);
+                if (observer != null) {
+                    observer.current(true, t, i, two);
+                }
                 double i0 = two[MechanismKernel.OUT_CURRENT];
                 double toDensity = POINT_TO_UA / area[post];
                 double slope;
                 if (fd) {
                     sl[MechanismKernel.V] = v[post] + SlopeMode.FD_DELTA_MV;
-                    sl[MechanismKernel.V_PRE] = v[pre] + SlopeMode.FD_DELTA_MV;
+                    sl[MechanismKernel.V_PRE] = vPre + preShift;
                     slope = (k.current(sl, two) * toDensity - i0 * toDensity) / SlopeMode.FD_DELTA_MV;
                 } else {
                     slope = two[MechanismKernel.OUT_SLOPE] * toDensity;
@@ -213,6 +255,7 @@ public final class ForwardStepper {
                 b[post] += slope * v[post] - i0 * toDensity;
             }
         }
+        inputs.push(v, s.history, step); // vⁿ into the delay history, before the solve overwrites v
         // 4. Implicit voltage system on the node tree.
         for (int i = 0; i < n; i++) {
             if (branchPoint[i]) {

@@ -18,7 +18,8 @@ import org.huxley.mech.StateVar;
 /**
  * A mechanism's expressions compiled to bytecode ({@link BytecodeCompiler}): all state updates in
  * one call, the current with its slope in another. Slot layout: 0 = v (post-synaptic for synapses),
- * 1 = v_pre, 2 = dt, then parameters, then states.
+ * 1 = the pre-synaptic input ({@code v_pre}, or {@code spikes} for a spike-driven synapse), 2 = dt,
+ * then parameters, then states.
  */
 public final class MechanismKernel {
     public static final int V = 0;
@@ -39,6 +40,10 @@ public final class MechanismKernel {
     public final MultiExpr currentSlope;
     /** The slope expression, for derivative kernels. */
     public final Expr slopeExpr;
+    /** Outputs of {@link #updates} (at least the states; extended kernels append more). */
+    public final int updateOutputs;
+    /** Outputs of {@link #currentSlope} (at least current and slope). */
+    public final int currentOutputs;
 
     public MechanismKernel(Mechanism m) {
         this(m, KernelMode.GENERATED);
@@ -60,6 +65,24 @@ public final class MechanismKernel {
         }
         this.slopeExpr = d;
         this.currentSlope = compile(List.of(m.currentExpr(), d), slots, mode);
+        this.updateOutputs = numStates;
+        this.currentOutputs = 2;
+    }
+
+    /**
+     * A kernel with extended outputs (e.g. derivatives appended by the adjoint): {@code updates}
+     * must give the new states first, {@code currentSlope} the current and slope first.
+     */
+    public MechanismKernel(MechanismKernel base, MultiExpr updates, int updateOutputs, MultiExpr currentSlope,
+            int currentOutputs) {
+        this.mechanism = base.mechanism;
+        this.numParams = base.numParams;
+        this.numStates = base.numStates;
+        this.slopeExpr = base.slopeExpr;
+        this.updates = updates;
+        this.updateOutputs = Math.max(updateOutputs, numStates);
+        this.currentSlope = currentSlope;
+        this.currentOutputs = Math.max(currentOutputs, 2);
     }
 
     /** Several expressions as one {@link MultiExpr}, generated or interpreted. */
@@ -83,7 +106,7 @@ public final class MechanismKernel {
     public static List<Symbol> slotOrder(Mechanism m) {
         List<Symbol> slots = new ArrayList<>();
         slots.add(Mechanism.V);
-        slots.add(Mechanism.V_PRE);
+        slots.add(m.spikeDriven() ? Mechanism.SPIKES : Mechanism.V_PRE);
         slots.add(Mechanism.DT);
         for (Param p : m.params()) {
             slots.add(p.symbol());
@@ -104,6 +127,7 @@ public final class MechanismKernel {
 
     /** The current alone (for difference quotients): evaluates current and slope, returns I. */
     public double current(double[] slots, double[] scratch2) {
+        // scratch2 holds at least currentOutputs values
         currentSlope.eval(slots, scratch2);
         return scratch2[OUT_CURRENT];
     }

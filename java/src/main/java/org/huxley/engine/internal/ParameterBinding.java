@@ -12,7 +12,6 @@ import org.huxley.model.Site;
 import org.huxley.params.ParameterLayout;
 import org.huxley.plan.MechanismTable;
 import org.huxley.plan.Plan;
-import org.huxley.plan.SynapseTable;
 
 /** A parameter layout resolved onto a plan: for each parameter, the array slots it writes. */
 public final class ParameterBinding {
@@ -80,20 +79,17 @@ public final class ParameterBinding {
                 }
             }
             for (int e : p.edges()) {
-                for (int t = 0; t < plan.synapses().size(); t++) {
-                    SynapseTable tab = plan.synapses().get(t);
-                    int[] ids = tab.edgeIds();
-                    for (int i = 0; i < ids.length; i++) {
-                        if (ids[i] != e) {
-                            continue;
-                        }
-                        Mechanism m = tab.mechanism();
-                        if (f instanceof Param par && m.params().contains(par)) {
-                            ts.add(new Target(Kind.SYNAPSE_PARAM, t, m.params().indexOf(par), i));
-                        } else if (f instanceof StateVar st && m.states().contains(st)) {
-                            ts.add(new Target(Kind.SYNAPSE_STATE, t, m.states().indexOf(st), i));
-                        }
-                    }
+                if (e < 0 || e >= plan.numSynapses()) {
+                    throw new ModelException("parameter " + p.name() + " names synapse " + e
+                            + ", which the compiled model does not have (recompile after connecting)");
+                }
+                int t = plan.synapseTableOf(e);
+                int i = plan.synapseInstanceOf(e);
+                Mechanism m = plan.synapses().get(t).mechanism();
+                if (f instanceof Param par && m.params().contains(par)) {
+                    ts.add(new Target(Kind.SYNAPSE_PARAM, t, m.params().indexOf(par), i));
+                } else if (f instanceof StateVar st && m.states().contains(st)) {
+                    ts.add(new Target(Kind.SYNAPSE_STATE, t, m.states().indexOf(st), i));
                 }
             }
             if (ts.isEmpty()) {

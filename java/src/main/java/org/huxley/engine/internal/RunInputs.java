@@ -11,7 +11,7 @@ import org.huxley.plan.Plan;
  */
 public final class RunInputs {
     public final int steps;
-    /** [set][stimulus][sample], nA. */
+    /** [set][stimulus][sample], nA (sets without an override share the plan's array: read only). */
     public final double[][][] stimuli;
     /** [clamp][sample], mV. */
     public final double[][] clamps;
@@ -48,11 +48,15 @@ public final class RunInputs {
             }
         }
         double[][][] stimuli = new double[sets][][];
+        double[][] shared = new double[plan.numStimuli()][];
+        for (int s = 0; s < shared.length; s++) {
+            shared[s] = plan.stimulusCurrentNa(s); // one copy for every set without an override
+        }
         for (int b = 0; b < sets; b++) {
             stimuli[b] = new double[plan.numStimuli()][];
             for (int s = 0; s < plan.numStimuli(); s++) {
                 double[] o = batch.stimulusOverride(s, b);
-                stimuli[b][s] = o != null ? o : plan.stimulusCurrentNa(s);
+                stimuli[b][s] = o != null ? o : shared[s];
                 requireLength("stimulus " + s + " (at " + plan.siteOf(plan.stimulusNode(s)) + ")"
                         + (o != null ? " of parameter set " + b : ""), stimuli[b][s].length, steps);
             }
@@ -62,6 +66,7 @@ public final class RunInputs {
             clamps[c] = plan.clampVoltageMv(c);
             requireLength("clamp " + c + " (at " + plan.siteOf(plan.clampNode(c)) + ")", clamps[c].length, steps);
         }
+        SynapseInputs.of(plan, protocol.dtMs()); // rejects spike trains with two spikes in one step
         ParameterBinding binding = ParameterBinding.bind(plan, batch.parameters().layout());
         MechanismKernel[] ch = plan.channels().stream().map(t -> new MechanismKernel(t.mechanism(), mode))
                 .toArray(MechanismKernel[]::new);

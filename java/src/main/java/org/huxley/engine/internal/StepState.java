@@ -6,8 +6,9 @@ import org.huxley.plan.Plan;
 
 /**
  * The state of one parameter set between steps: voltage of every node (branch points included),
- * channel states {@code channel[t][s][i]}, synapse states {@code synapse[t][s][i]}, and the last
- * computed currents (for recording: channel mA/cm², synapse nA).
+ * channel states {@code channel[t][s][i]}, synapse states {@code synapse[t][s][i]}, the delay history
+ * of delayed synapses ({@link SynapseInputs}; empty without delays), and the last computed currents
+ * (for recording: channel mA/cm², synapse nA).
  */
 public final class StepState {
     public final double[] v;
@@ -15,10 +16,13 @@ public final class StepState {
     public final double[][][] synapse;
     public final double[][] channelCurrent;
     public final double[][] synapseCurrent;
+    /** Past pre-synaptic voltages read by delayed synapses, row by row ({@link SynapseInputs}). */
+    public final double[] history;
 
     private StepState(double[] v, double[][][] channel, double[][][] synapse, double[][] channelCurrent,
-            double[][] synapseCurrent) {
+            double[][] synapseCurrent, double[] history) {
         this.v = v;
+        this.history = history;
         this.channel = channel;
         this.synapse = synapse;
         this.channelCurrent = channelCurrent;
@@ -42,7 +46,9 @@ public final class StepState {
         for (int t = 0; t < syI.length; t++) {
             syI[t] = new double[plan.synapses().get(t).size()];
         }
-        return new StepState(v, copy(values.channelStates0), copy(values.synapseStates0), chI, syI);
+        double[] history = new double[SynapseInputs.historySize(plan)];
+        SynapseInputs.initialHistory(plan, v, history);
+        return new StepState(v, copy(values.channelStates0), copy(values.synapseStates0), chI, syI, history);
     }
 
     /** A deep copy. */
@@ -55,12 +61,13 @@ public final class StepState {
         for (int t = 0; t < syI.length; t++) {
             syI[t] = synapseCurrent[t].clone();
         }
-        return new StepState(v.clone(), copy(channel), copy(synapse), chI, syI);
+        return new StepState(v.clone(), copy(channel), copy(synapse), chI, syI, history.clone());
     }
 
     /** Copies every value of {@code other} (same shapes) into this state. */
     public void copyFrom(StepState other) {
         System.arraycopy(other.v, 0, v, 0, v.length);
+        System.arraycopy(other.history, 0, history, 0, history.length);
         copyInto(other.channel, channel);
         copyInto(other.synapse, synapse);
         for (int t = 0; t < channelCurrent.length; t++) {
@@ -73,7 +80,7 @@ public final class StepState {
 
     /** Number of float64 values this state holds (for memory reports). */
     public long numValues() {
-        long n = v.length;
+        long n = v.length + history.length;
         for (double[][] a : channel) {
             for (double[] b : a) {
                 n += b.length;
@@ -95,7 +102,7 @@ public final class StepState {
 
     /** Number of values a checkpoint needs: voltages and states (currents are outputs only). */
     public int checkpointSize() {
-        int n = v.length;
+        int n = v.length + history.length;
         for (double[][] a : channel) {
             for (double[] b : a) {
                 n += b.length;
@@ -122,6 +129,7 @@ public final class StepState {
                 off = copy(b, 0, dst, off, b.length);
             }
         }
+        copy(history, 0, dst, off, history.length);
     }
 
     /** Reads voltages and states written by {@link #save}. */
@@ -140,6 +148,7 @@ public final class StepState {
                 off += b.length;
             }
         }
+        copy(src, off, history, 0, history.length);
     }
 
     /** A copy that avoids arraycopy's call overhead for the tiny arrays of small cells; returns dst's next offset. */
@@ -152,6 +161,27 @@ public final class StepState {
             System.arraycopy(src, srcOff, dst, dstOff, n);
         }
         return dstOff + n;
+    }
+
+    /** Writes this state's recorded quantities as column {@code col} of {@code out} [recording][sample]. */
+    public void recordInto(Plan plan, double[][] out, int col) {
+        java.util.List<org.huxley.plan.RecordingTarget> recs = plan.recordings();
+        for (int r = 0; r < recs.size(); r++) {
+            org.huxley.plan.RecordingTarget rt = recs.get(r);
+            out[r][col] = switch (rt.kind()) {
+                case VOLTAGE -> v[rt.node()];
+                case STATE -> channel[rt.table()][rt.index()][rt.instance()];
+                case CURRENT -> {
+                    double sum = 0;
+                    for (int j = 0; j < rt.currentTables().length; j++) {
+                        sum += channelCurrent[rt.currentTables()[j]][rt.currentInstances()[j]];
+                    }
+                    yield sum;
+                }
+                case SYNAPSE_STATE -> synapse[rt.table()][rt.index()][rt.instance()];
+                case SYNAPSE_CURRENT -> synapseCurrent[rt.table()][rt.instance()];
+            };
+        }
     }
 
     /** Whether every voltage is finite. */

@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# One prepared run on a CUDA GPU machine (x86-64, NVIDIA driver, CUDA 13 at /usr/local/cuda-13.0; no Java,
+# no network). Builds nothing: ci/gpu-prepare.sh made .gpu-bundle/ (runtime, jars, JUnit launcher) here.
+#   bash ci/gpu-check.sh            from the repository root, with .gpu-bundle carried along
+# Steps, each under a timeout: bundle check, device info, the GPU tests (tag "gpu": CUDA vs CPU engine),
+# the benchmark sweep (hh1 f32/f64 at B = 1e4, 1e5; tree252 at B = 100, 1000). Logs go to $OUT (or
+# .gpu-out/). Ends with a PASS/FAIL table; exits 0 when nothing failed (a machine without a GPU reports
+# "no GPU: skipped"). Whole run: about 3-5 minutes on an H100/H200, never more than 6.
+#   bash ci/gpu-check.sh --source-hash   prints the hash of the sources (gpu-prepare.sh records it)
+set -u
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+
+source_hash() {
+  find java/src/main java/src/test/java kernels build-native -type f 2>/dev/null | LC_ALL=C sort \
+    | xargs sha256sum 2>/dev/null | cut -c1-64 | sha256sum | cut -c1-16
+}
+if [ "${1:-}" = "--source-hash" ]; then
+  source_hash
+  exit 0
+fi
+
+bundle="$here/.gpu-bundle"
+out="${OUT:-$here/.gpu-out}"
+mkdir -p "$out"
+java="$bundle/jre/bin/java"
+lib="$bundle/lib"
+started=$(date +%s)
+names=(); results=(); secs=(); details=()
+record() { names+=("$1"); results+=("$2"); secs+=("$3"); details+=("$4"); echo "== $1: $2 ($3 s) $4"; }
+
+# runs "name limit command..." with its output in $out/name.log; sets rc and dur
+run_step() {
+  local name=$1 limit=$2
+  shift 2
+  local t0=$(date +%s)
+  echo "== $name (limit ${limit}s): $*" | cut -c1-300
+  timeout -k 5 "$limit" "$@" >"$out/$name.log" 2>&1
+  rc=$?
+  dur=$(( $(date +%s) - t0 ))
+  tail -n 40 "$out/$name.log"
+  if [ $rc = 124 ] || [ $rc = 137 ]; then echo "== $name TIMED OUT after ${limit}s"; fi
+}
+
+# ---- 1. bundle ----
+if [ ! -x "$java" ] || [ ! -f "$lib/huxley-core.jar" ] || [ ! -f "$lib/junit-console.jar" ]; then
+  record bundle FAIL 0 ".gpu-bundle incomplete: run ci/gpu-prepare.sh on a build machine and carry .gpu-bundle"
+else
+  run_step bundle 20 "$java" -version
+  cat "$bundle/SOURCE" 2>/dev/null
+  built_from="$(grep '^sources ' "$bundle/SOURCE" 2>/dev/null | cut -d' ' -f2)"
+  now="$(source_hash)"
+  note="$(head -1 "$bundle/SOURCE" 2>/dev/null)"
+  if [ $rc != 0 ]; then
+    record bundle FAIL "$dur" "the bundled java does not run (see bundle.log)"
+  elif [ -n "$built_from" ] && [ "$built_from" != "$now" ]; then
+    record bundle PASS "$dur" "WARNING: sources changed since the bundle was built ($built_from vs $now); $note"
+  else
+    record bundle PASS "$dur" "$note"
+  fi
+fi
+
+# ---- 2. device ----
+gpu=no
+tested=no
+if command -v nvidia-smi >/dev/null 2>&1; then
+  run_step device 15 nvidia-smi --query-gpu=name,driver_version,memory.total,compute_cap --format=csv,noheader
+  if [ $rc = 0 ] && [ -s "$out/device.log" ]; then
+    gpu=yes
+    record device PASS "$dur" "$(head -1 "$out/device.log")"
+  else
+    record device SKIP "$dur" "nvidia-smi found no GPU"
+  fi
+else
+  record device SKIP 0 "no nvidia-smi: no GPU here"
+fi
+
+cp_="$lib/huxley-core.jar:$lib/huxley-core-tests.jar:$(ls "$lib"/jackson-*.jar "$lib"/slf4j-*.jar 2>/dev/null | tr '\n' ':')"
+jopts=(--enable-native-access=ALL-UNNAMED -Xss8m -Dhuxley.report.dir="$out" -Dhuxley.cache.dir="${TMPDIR:-/tmp}/huxley-cache"
+       -Dorg.slf4j.simpleLogger.defaultLogLevel=info)
+export LD_LIBRARY_PATH="${LD_LIBRARY_PATH:-}:/usr/local/cuda-13.0/lib64:/usr/local/cuda/lib64"
+
+# ---- 3. GPU tests ----
+if [ -x "$java" ]; then
+  rm -f "$out/engine-agreement.md"
+  run_step gpu-tests 190 "$java" "${jopts[@]}" -jar "$lib/junit-console.jar" execute \
+    --class-path "$cp_" --select-class org.huxley.cuda.CudaEngineIT \
+    --disable-banner --details=tree --details-theme=ascii --reports-dir="$out/junit"
+  summary="$(grep -E 'tests (successful|failed|skipped|aborted)' "$out/gpu-tests.log" | tr -s ' ' | tr '\n' ' ')"
+  if [ $rc = 124 ] || [ $rc = 137 ]; then
+    record gpu-tests FAIL "$dur" "timed out after 190 s"
+  elif [ $rc != 0 ]; then
+    record gpu-tests FAIL "$dur" "exit $rc: $summary (see gpu-tests.log)"
+  elif grep -q "no usable CUDA device" "$out/gpu-tests.log" || ! grep -qE '[1-9][0-9]* tests successful' "$out/gpu-tests.log"; then
+    reason="$(grep -o 'no usable CUDA device: .*' "$out/gpu-tests.log" | head -1 | sed 's/\x1b\[[0-9;]*m//g' | cut -c1-200)"
+    record gpu-tests SKIP "$dur" "no GPU: skipped (${reason:-no test ran})"
+  else
+    record gpu-tests PASS "$dur" "$summary"
+    tested=yes
+  fi
+  if [ -f "$out/engine-agreement.md" ]; then
+    echo "== worst agreements:"; grep -E 'FAIL' "$out/engine-agreement.md" | head -20
+    sort -t'|' -k5 -g "$out/engine-agreement.md" 2>/dev/null | grep cuda-f64 | tail -3
+  fi
+fi
+
+# ---- 4. benchmark sweep ----
+if [ -x "$java" ]; then
+  run_step bench 110 "$java" "${jopts[@]}" -Dhuxley.bench.budgetSeconds=80 -cp "$cp_" org.huxley.cuda.GpuBench \
+    hh1:f32:10000 hh1:f64:10000 hh1:f32:100000 hh1:f64:100000 tree252:f32:100 tree252:f64:100 \
+    tree252:f32:1000 tree252:f64:1000
+  if grep -q "BENCH SKIPPED" "$out/bench.log"; then
+    record bench SKIP "$dur" "no GPU: skipped"
+  elif [ $rc = 0 ] && grep -q "BENCH OK" "$out/bench.log"; then
+    record bench PASS "$dur" "$(grep -c '^| [a-z]' "$out/bench.log") rows; table in bench.log"
+  else
+    record bench FAIL "$dur" "exit $rc (see bench.log)"
+  fi
+fi
+
+# ---- table ----
+total=$(( $(date +%s) - started ))
+fail=0; skip=0
+{
+  echo
+  echo "| step | result | seconds | detail |"
+  echo "|---|---|---|---|"
+  for i in "${!names[@]}"; do
+    echo "| ${names[$i]} | ${results[$i]} | ${secs[$i]} | ${details[$i]} |"
+    [ "${results[$i]}" = FAIL ] && fail=$((fail + 1))
+    [ "${results[$i]}" = SKIP ] && skip=$((skip + 1))
+  done
+  if [ $fail -gt 0 ]; then
+    echo "GPU-CHECK FAIL: $fail step(s) failed in ${total} s (logs in $out)"
+  elif [ "$tested" = no ]; then
+    echo "GPU-CHECK PASS (no GPU: skipped) in ${total} s"
+  else
+    echo "GPU-CHECK PASS in ${total} s"
+  fi
+} | tee "$out/summary.md"
+[ -f "$out/bench.log" ] && grep -E '^\| (workload|---|hh1|tree252)|^first result' "$out/bench.log" | cat
+[ $fail -eq 0 ]

@@ -1,0 +1,389 @@
+package org.huxley.cuda;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.huxley.HuxleyException;
+import org.huxley.engine.Batch;
+import org.huxley.engine.Engine;
+import org.huxley.engine.Precision;
+import org.huxley.engine.Protocol;
+import org.huxley.engine.Recordings;
+import org.huxley.engine.internal.RunInputs;
+import org.huxley.plan.Plan;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The CUDA forward engine: the contract of {@link org.huxley.engine.CpuEngine} (plan, protocol,
+ * batch → recordings) with the kernels of kernels/, one thread per instance, the time loop inside
+ * the kernel, recordings written on the device (docs/gpu.md). float64 equals the CPU engine to
+ * roundoff of exp/log; float32 follows the accuracy rule of docs/gpu.md.
+ *
+ * <p>Memory is estimated before allocation: a batch that does not fit is split into chunks that
+ * do, and a model of which not even one parameter set fits is refused with the numbers. Device
+ * memory lives in {@link DeviceBuffer}s freed when each chunk ends; modules stay loaded until
+ * {@link #close()}.
+ */
+public final class CudaEngine implements Engine, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CudaEngine.class);
+    /** Threads per block of the one-thread-per-instance kernels (HX_BLOCK_SIZE). */
+    static final int BLOCK = 128;
+    /** Device memory left free for the driver and other users, bytes. */
+    static final long RESERVE_BYTES = 256L << 20;
+
+    private final CudaContext context;
+    private final Precision precision;
+    private final Map<String, CudaModule> modules = new ConcurrentHashMap<>();
+    private final Map<String, String> moduleOrigins = new ConcurrentHashMap<>();
+
+    private final boolean usePrebuilt;
+
+    private CudaEngine(CudaContext context, Precision precision, boolean usePrebuilt) {
+        this.context = context;
+        this.precision = precision;
+        this.usePrebuilt = usePrebuilt;
+    }
+
+    /**
+     * Opens device 0 (or the one named by the property {@code huxley.cuda.device}) and checks that
+     * kernels can be loaded there: the prebuilt fatbin, else NVRTC.
+     *
+     * @throws CudaUnavailableException with the reason when the engine cannot run here
+     */
+    public static CudaEngine create(Precision precision) {
+        return create(precision, true);
+    }
+
+    /** As {@link #create(Precision)}; {@code usePrebuilt = false} compiles even the built-ins with NVRTC (tests). */
+    static CudaEngine create(Precision precision, boolean usePrebuilt) {
+        return create(CudaDriver.get(), precision, usePrebuilt);
+    }
+
+    static CudaEngine create(CudaDriver driver, Precision precision, boolean usePrebuilt) {
+        CudaContext ctx = CudaContext.open(driver, Integer.getInteger("huxley.cuda.device", 0));
+        CudaEngine engine = new CudaEngine(ctx, precision, usePrebuilt);
+        try {
+            engine.module(KernelSources.builtins());
+            return engine;
+        } catch (CudaUnavailableException e) {
+            engine.close();
+            throw e;
+        } catch (CudaException e) {
+            engine.close();
+            throw new CudaUnavailableException("kernels cannot be loaded on " + ctx.deviceName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "cuda-" + precision.suffix();
+    }
+
+    public Precision precision() {
+        return precision;
+    }
+
+    public CudaContext context() {
+        return context;
+    }
+
+    /** Where the built-in module came from: "prebuilt fatbin" or "NVRTC …". */
+    public String builtinKernelOrigin() {
+        return moduleOrigins.getOrDefault(KernelSources.builtins().sha256(), "not loaded");
+    }
+
+    /** The loaded module of a source (loaded on first use). */
+    CudaModule module(CudaSourceGenerator.Source src) {
+        return modules.computeIfAbsent(src.sha256(), k -> {
+            if (usePrebuilt && src.sha256().equals(KernelSources.builtins().sha256())) {
+                byte[] fatbin = CudaKernels.prebuiltFatbin(precision);
+                if (fatbin != null) {
+                    try {
+                        CudaModule m = context.loadModule(fatbin, "prebuilt fatbin " + precision.suffix());
+                        m.kernel(CudaKernels.kernelName(precision));
+                        moduleOrigins.put(k, "prebuilt fatbin");
+                        return m;
+                    } catch (CudaException e) {
+                        LOG.warn("the prebuilt fatbin does not load on {} ({}); compiling with NVRTC", context.deviceName(),
+                                e.name());
+                    }
+                }
+            }
+            byte[] cubin = CudaKernels.compile(src, precision, context.computeCapability());
+            CudaModule m = context.loadModule(cubin, "NVRTC " + src.sha256().substring(0, 12));
+            moduleOrigins.put(k, "NVRTC");
+            return m;
+        });
+    }
+
+    @Override
+    public Recordings run(Plan plan, Protocol protocol, Batch batch) {
+        RunInputs in = RunInputs.prepare(plan, protocol, batch);
+        KernelSources.Selection sel = KernelSources.select(plan);
+        CudaModule.Kernel kernel = module(sel.source()).kernel(CudaKernels.kernelName(precision));
+        RunImage.Shape shape = new RunImage.Shape(plan, protocol, batch, in, sel.channelIds(), sel.synapseIds(), precision);
+        int sets = batch.size();
+        int chunk = setsPerChunk(shape, sets);
+        double[][][] data = new double[sets][shape.recordings][shape.samples];
+        int[] diverged = new int[sets];
+        for (int from = 0; from < sets; from += chunk) {
+            int to = Math.min(sets, from + chunk);
+            try (Arena arena = Arena.ofConfined();
+                    DeviceRun run = DeviceRun.upload(context, RunImage.build(shape, batch, in, from, to, arena), arena)) {
+                run.launch(kernel);
+                run.download(data, diverged, from);
+            }
+        }
+        Recordings rec = Recordings.of(data, plan.recordingLabels(), protocol.dtMs(), protocol.recordEvery(), diverged);
+        if (!rec.divergedSets().isEmpty()) {
+            LOG.warn("{} of {} parameter sets diverged (non-finite voltage); first: set {} at step {}",
+                    rec.divergedSets().size(), sets, rec.divergedSets().get(0),
+                    rec.divergedAtStep(rec.divergedSets().get(0)));
+        }
+        return rec;
+    }
+
+    /**
+     * Uploads a whole batch for repeated timed launches (benchmarks): inputs on the device,
+     * recordings left there until {@link Prepared#recordings()}.
+     *
+     * @throws HuxleyException if the batch does not fit in one launch
+     */
+    public Prepared prepare(Plan plan, Protocol protocol, Batch batch) {
+        RunInputs in = RunInputs.prepare(plan, protocol, batch);
+        KernelSources.Selection sel = KernelSources.select(plan);
+        CudaModule.Kernel kernel = module(sel.source()).kernel(CudaKernels.kernelName(precision));
+        RunImage.Shape shape = new RunImage.Shape(plan, protocol, batch, in, sel.channelIds(), sel.synapseIds(), precision);
+        int sets = batch.size();
+        if (setsPerChunk(shape, sets) < sets) {
+            throw new HuxleyException("batch of " + sets + " sets does not fit in one launch on " + context.deviceName());
+        }
+        Arena arena = Arena.ofShared();
+        try {
+            DeviceRun run = DeviceRun.upload(context, RunImage.build(shape, batch, in, 0, sets, arena), arena);
+            return new Prepared(this, run, kernel, arena, plan, protocol, sets);
+        } catch (RuntimeException e) {
+            arena.close();
+            throw e;
+        }
+    }
+
+    /** A batch resident on the device. */
+    public static final class Prepared implements AutoCloseable {
+        private final CudaEngine engine;
+        private final DeviceRun run;
+        private final CudaModule.Kernel kernel;
+        private final Arena arena;
+        private final Plan plan;
+        private final Protocol protocol;
+        private final int sets;
+
+        Prepared(CudaEngine engine, DeviceRun run, CudaModule.Kernel kernel, Arena arena, Plan plan, Protocol protocol,
+                int sets) {
+            this.engine = engine;
+            this.run = run;
+            this.kernel = kernel;
+            this.arena = arena;
+            this.plan = plan;
+            this.protocol = protocol;
+            this.sets = sets;
+        }
+
+        /** Runs the whole simulation once; returns the kernel time from CUDA events, ms. */
+        public double launchTimedMs() {
+            CudaDriver d = engine.context.driver();
+            engine.context.makeCurrent();
+            MemorySegment start = d.eventCreate();
+            MemorySegment end = d.eventCreate();
+            try {
+                d.eventRecord(start);
+                run.launchAsync(kernel);
+                d.eventRecord(end);
+                d.eventSynchronize(end);
+                engine.context.synchronize();
+                run.checkStatus();
+                return d.eventElapsedMs(start, end);
+            } finally {
+                d.eventDestroy(start);
+                d.eventDestroy(end);
+            }
+        }
+
+        /** Registers per thread of the kernel. */
+        public int registers() {
+            return kernel.registers();
+        }
+
+        /** Copies the recordings of the last launch to the host. */
+        public Recordings recordings() {
+            double[][][] data = new double[sets][run.image.shape.recordings][run.image.shape.samples];
+            int[] diverged = new int[sets];
+            run.download(data, diverged, 0);
+            return Recordings.of(data, plan.recordingLabels(), protocol.dtMs(), protocol.recordEvery(), diverged);
+        }
+
+        /** Device bytes this batch occupies. */
+        public long deviceBytes() {
+            return run.bytes();
+        }
+
+        @Override
+        public void close() {
+            try {
+                run.close();
+            } finally {
+                arena.close();
+            }
+        }
+    }
+
+    /**
+     * How many sets one launch may hold: all of them if they fit in the free device memory (minus a
+     * reserve, capped by the property {@code huxley.cuda.maxBytes}), else as many as fit.
+     *
+     * @throws HuxleyException if not even one set fits
+     */
+    int setsPerChunk(RunImage.Shape shape, int sets) {
+        long free = context.freeMemory();
+        long budget = Math.max(0, (long) ((free - RESERVE_BYTES) * 0.9));
+        long cap = Long.getLong("huxley.cuda.maxBytes", Long.MAX_VALUE);
+        budget = Math.min(budget, cap);
+        long fixed = shape.bytes(0);
+        long perSet = shape.bytesPerSet();
+        long fit = budget <= fixed ? 0 : (budget - fixed) / perSet;
+        if (fit < 1) {
+            throw new HuxleyException(String.format(java.util.Locale.ROOT,
+                    "the model does not fit on %s: one parameter set needs %.1f MiB (%.1f MiB shared + %.1f MiB per set,"
+                            + " %s) but only %.1f MiB of device memory can be used (%.1f MiB free%s); record fewer samples"
+                            + " (Protocol.withRecordEvery) or shorten the run",
+                    context.deviceName(), (fixed + perSet) / 1048576.0, fixed / 1048576.0, perSet / 1048576.0,
+                    precision, budget / 1048576.0, free / 1048576.0,
+                    cap == Long.MAX_VALUE ? "" : ", capped by huxley.cuda.maxBytes"));
+        }
+        int chunk = (int) Math.min(sets, Math.min(fit, Integer.MAX_VALUE));
+        if (chunk < sets) {
+            LOG.info("batch of {} sets split into launches of {} ({} MiB per set, {} MiB usable)", sets, chunk,
+                    perSet >> 20, budget >> 20);
+        }
+        return chunk;
+    }
+
+    @Override
+    public void close() {
+        List<RuntimeException> errors = new ArrayList<>();
+        for (CudaModule m : modules.values()) {
+            try {
+                m.close();
+            } catch (RuntimeException e) {
+                errors.add(e);
+            }
+        }
+        modules.clear();
+        context.close();
+        if (!errors.isEmpty()) {
+            throw errors.get(0);
+        }
+    }
+
+    /** One chunk's device memory: the uploaded inputs and the outputs, freed together. */
+    static final class DeviceRun implements AutoCloseable {
+        final CudaContext context;
+        final RunImage image;
+        final Arena arena;
+        final Map<String, DeviceBuffer> buffers = new HashMap<>();
+        MemorySegment struct;
+
+        private DeviceRun(CudaContext context, RunImage image, Arena arena) {
+            this.context = context;
+            this.image = image;
+            this.arena = arena;
+        }
+
+        static DeviceRun upload(CudaContext context, RunImage image, Arena arena) {
+            DeviceRun run = new DeviceRun(context, image, arena);
+            try {
+                Map<String, Long> addr = new HashMap<>();
+                for (Map.Entry<String, MemorySegment> e : image.inputs.entrySet()) {
+                    DeviceBuffer buf = context.allocate(e.getValue().byteSize());
+                    run.buffers.put(e.getKey(), buf);
+                    buf.upload(e.getValue());
+                    addr.put(e.getKey(), buf.address());
+                }
+                for (Map.Entry<String, Long> e : image.outputBytes.entrySet()) {
+                    DeviceBuffer buf = context.allocate(e.getValue());
+                    run.buffers.put(e.getKey(), buf);
+                    addr.put(e.getKey(), buf.address());
+                }
+                run.resetStatus();
+                run.struct = image.struct(arena, addr);
+                return run;
+            } catch (RuntimeException e) {
+                run.close();
+                throw e;
+            }
+        }
+
+        long bytes() {
+            return buffers.values().stream().mapToLong(DeviceBuffer::bytes).sum();
+        }
+
+        private void resetStatus() {
+            MemorySegment zero = arena.allocate(ValueLayout.JAVA_INT);
+            zero.set(ValueLayout.JAVA_INT, 0, 0);
+            buffers.get("status").upload(zero);
+        }
+
+        void launchAsync(CudaModule.Kernel kernel) {
+            int grid = (int) ((image.sets + BLOCK - 1) / BLOCK);
+            kernel.launch(grid, BLOCK, struct);
+        }
+
+        /** Launches, waits, and checks the launch, the execution and the kernel's status word. */
+        void launch(CudaModule.Kernel kernel) {
+            launchAsync(kernel);
+            context.synchronize();
+            checkStatus();
+        }
+
+        void checkStatus() {
+            MemorySegment st = arena.allocate(ValueLayout.JAVA_INT);
+            buffers.get("status").download(st);
+            int status = st.get(ValueLayout.JAVA_INT, 0);
+            if (status != 0) {
+                throw new HuxleyException("the CUDA kernel reported status " + status
+                        + (status == 1 ? " (ABI mismatch between the Java mirror and the kernel: packaging error)"
+                                : status == 2 ? " (unknown mechanism id: internal error)" : ""));
+            }
+        }
+
+        void download(double[][][] data, int[] diverged, int from) {
+            MemorySegment out = arena.allocate(Math.max(8, image.outputBytes.get("out")), 16);
+            MemorySegment div = arena.allocate(Math.max(8, image.outputBytes.get("diverged_at")), 16);
+            buffers.get("out").download(out);
+            buffers.get("diverged_at").download(div);
+            image.readOutputs(out, div, data, diverged, from);
+        }
+
+        @Override
+        public void close() {
+            RuntimeException first = null;
+            for (DeviceBuffer b : buffers.values()) {
+                try {
+                    b.close();
+                } catch (RuntimeException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            buffers.clear();
+            if (first != null) {
+                throw first;
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.huxley.cuda;
+
+import org.huxley.HuxleyException;
+
+/**
+ * A CUDA driver or NVRTC call that returned an error: the call, its numeric result, CUDA's name
+ * for it (e.g. {@code CUDA_ERROR_OUT_OF_MEMORY}, from {@code cuGetErrorName}) and its description
+ * ({@code cuGetErrorString}, or the NVRTC compile log).
+ */
+public class CudaException extends HuxleyException {
+    private final String call;
+    private final int code;
+    private final String name;
+    private final String description;
+
+    public CudaException(String call, int code, String name, String description) {
+        super(call + " failed: " + name + " (" + code + "): " + description);
+        this.call = call;
+        this.code = code;
+        this.name = name;
+        this.description = description;
+    }
+
+    /** The failing call, e.g. {@code cuMemAlloc_v2}. */
+    public String call() {
+        return call;
+    }
+
+    /** The numeric CUresult / nvrtcResult. */
+    public int code() {
+        return code;
+    }
+
+    /** CUDA's name of the error. */
+    public String name() {
+        return name;
+    }
+
+    /** CUDA's description of the error, or the compiler log. */
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,52 @@
+package org.huxley.cuda;
+
+import java.lang.foreign.MemorySegment;
+
+/** Device memory owned by this handle (freed by {@link #close()}), tied to its context. */
+public final class DeviceBuffer implements AutoCloseable {
+    private final CudaContext context;
+    private final long bytes;
+    private long pointer;
+
+    DeviceBuffer(CudaContext context, long pointer, long bytes) {
+        this.context = context;
+        this.pointer = pointer;
+        this.bytes = bytes;
+    }
+
+    /** The device address ({@code CUdeviceptr}). */
+    public long address() {
+        if (pointer == 0) {
+            throw new IllegalStateException("device buffer already freed");
+        }
+        return pointer;
+    }
+
+    public long bytes() {
+        return bytes;
+    }
+
+    /** Copies {@code src} (at most this buffer's size) to the start of this buffer. */
+    public void upload(MemorySegment src) {
+        long n = Math.min(bytes, src.byteSize());
+        context.makeCurrent();
+        context.driver().memcpyHtoD(address(), src, n);
+    }
+
+    /** Copies this buffer (at most {@code dst}'s size) into {@code dst}. */
+    public void download(MemorySegment dst) {
+        long n = Math.min(bytes, dst.byteSize());
+        context.makeCurrent();
+        context.driver().memcpyDtoH(dst, address(), n);
+    }
+
+    @Override
+    public void close() {
+        if (pointer != 0) {
+            long p = pointer;
+            pointer = 0;
+            context.makeCurrent();
+            context.driver().memFree(p);
+        }
+    }
+}

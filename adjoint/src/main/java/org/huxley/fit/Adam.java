@@ -70,44 +70,18 @@ public final class Adam implements Optimizer {
                 s.scalar("gradientNorm"), s.flag("failed"));
     }
 
-    private final class AdamStepper implements Stepper {
-        private final double[] x;
+    private final class AdamStepper extends FirstOrderStepper {
         private final double[] m;
         private final double[] v;
-        private int t;
-        private double loss;
-        private double gnorm;
-        private boolean failed;
 
         AdamStepper(double[] x, double[] m, double[] v, int t, double loss, double gnorm, boolean failed) {
-            this.x = x;
+            super(x, clipping, rate, t, loss, gnorm, failed);
             this.m = m;
             this.v = v;
-            this.t = t;
-            this.loss = loss;
-            this.gnorm = gnorm;
-            this.failed = failed;
         }
 
         @Override
-        public double[] point() {
-            return x.clone();
-        }
-
-        @Override
-        public void tell(double f, double[] gradient) {
-            if (failed) {
-                return;
-            }
-            if (!Double.isFinite(f) || !Vectors.allFinite(gradient)) {
-                failed = true;
-                return;
-            }
-            loss = f;
-            gnorm = Vectors.norm(gradient);
-            double[] g = clipping.apply(gradient);
-            double lr = rate.at(t);
-            t++;
+        void update(double[] g, double lr, int t) {
             double c1 = 1 - Math.pow(beta1, t);
             double c2 = 1 - Math.pow(beta2, t);
             for (int i = 0; i < x.length; i++) {
@@ -118,39 +92,13 @@ public final class Adam implements Optimizer {
         }
 
         @Override
-        public double[] x() {
-            return x.clone();
+        OptimizerState.Builder saveExtra(OptimizerState.Builder b) {
+            return b.put("m", m).put("v", v);
         }
 
         @Override
-        public double loss() {
-            return loss;
-        }
-
-        @Override
-        public double gradientNorm() {
-            return gnorm;
-        }
-
-        @Override
-        public int iterations() {
-            return t;
-        }
-
-        @Override
-        public boolean stalled() {
-            return false;
-        }
-
-        @Override
-        public boolean failed() {
-            return failed;
-        }
-
-        @Override
-        public OptimizerState save() {
-            return OptimizerState.builder(name()).put("x", x).put("m", m).put("v", v).put("t", t).put("loss", loss)
-                    .put("gradientNorm", gnorm).put("failed", failed).build();
+        String optimizerName() {
+            return name();
         }
     }
 }

@@ -61,42 +61,16 @@ public final class Sgd implements Optimizer {
                 s.flag("failed"));
     }
 
-    private final class SgdStepper implements Stepper {
-        private final double[] x;
+    private final class SgdStepper extends FirstOrderStepper {
         private final double[] u;
-        private int t;
-        private double loss;
-        private double gnorm;
-        private boolean failed;
 
         SgdStepper(double[] x, double[] u, int t, double loss, double gnorm, boolean failed) {
-            this.x = x;
+            super(x, clipping, rate, t, loss, gnorm, failed);
             this.u = u;
-            this.t = t;
-            this.loss = loss;
-            this.gnorm = gnorm;
-            this.failed = failed;
         }
 
         @Override
-        public double[] point() {
-            return x.clone();
-        }
-
-        @Override
-        public void tell(double f, double[] gradient) {
-            if (failed) {
-                return;
-            }
-            if (!Double.isFinite(f) || !Vectors.allFinite(gradient)) {
-                failed = true;
-                return;
-            }
-            loss = f;
-            gnorm = Vectors.norm(gradient);
-            double[] g = clipping.apply(gradient);
-            double lr = rate.at(t);
-            t++;
+        void update(double[] g, double lr, int t) {
             for (int i = 0; i < x.length; i++) {
                 u[i] = momentum * u[i] + g[i];
                 x[i] -= lr * (nesterov ? g[i] + momentum * u[i] : u[i]);
@@ -104,39 +78,13 @@ public final class Sgd implements Optimizer {
         }
 
         @Override
-        public double[] x() {
-            return x.clone();
+        OptimizerState.Builder saveExtra(OptimizerState.Builder b) {
+            return b.put("u", u);
         }
 
         @Override
-        public double loss() {
-            return loss;
-        }
-
-        @Override
-        public double gradientNorm() {
-            return gnorm;
-        }
-
-        @Override
-        public int iterations() {
-            return t;
-        }
-
-        @Override
-        public boolean stalled() {
-            return false;
-        }
-
-        @Override
-        public boolean failed() {
-            return failed;
-        }
-
-        @Override
-        public OptimizerState save() {
-            return OptimizerState.builder(name()).put("x", x).put("u", u).put("t", t).put("loss", loss)
-                    .put("gradientNorm", gnorm).put("failed", failed).build();
+        String optimizerName() {
+            return name();
         }
     }
 }

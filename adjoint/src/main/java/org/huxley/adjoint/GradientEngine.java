@@ -2,6 +2,7 @@ package org.huxley.adjoint;
 
 import org.huxley.engine.Batch;
 import org.huxley.engine.Protocol;
+import org.huxley.engine.RunControl;
 import org.huxley.plan.Plan;
 
 /** Computes a loss and its gradient with respect to a parameter layout, for B parameter sets. */
@@ -14,4 +15,17 @@ public interface GradientEngine {
      * @param loss the loss on the plan's recordings
      */
     GradientResult valueAndGradient(Plan plan, Protocol protocol, Batch batch, Loss loss);
+
+    /**
+     * As {@link #valueAndGradient(Plan, Protocol, Batch, Loss)}, cancellable and reporting progress
+     * through {@code control}. Engines that cannot stop mid-run check before and report once after.
+     *
+     * @throws org.huxley.engine.RunCancelledException if cancelled before the gradient was complete
+     */
+    default GradientResult valueAndGradient(Plan plan, Protocol protocol, Batch batch, Loss loss, RunControl control) {
+        control.throwIfCancelled("before the gradient run started");
+        GradientResult result = valueAndGradient(plan, protocol, batch, loss);
+        control.report("gradient", 1, 1);
+        return result;
+    }
 }

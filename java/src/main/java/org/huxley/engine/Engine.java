@@ -11,6 +11,20 @@ public interface Engine {
     /** Simulates B instances of the plan. */
     Recordings run(Plan plan, Protocol protocol, Batch batch);
 
+    /**
+     * Simulates B instances of the plan under a {@link RunControl}: cancellable and reporting
+     * progress. Engines that cannot stop mid-run check for cancellation before and report once
+     * after; the CPU engine checks between blocks of steps.
+     *
+     * @throws RunCancelledException if {@code control} was cancelled before the run finished
+     */
+    default Recordings run(Plan plan, Protocol protocol, Batch batch, RunControl control) {
+        control.throwIfCancelled("before the run started");
+        Recordings rec = run(plan, protocol, batch);
+        control.report("forward", 1, 1);
+        return rec;
+    }
+
     /** Simulates the plan's own values once. */
     default Recordings run(Plan plan, Protocol protocol) {
         return run(plan, protocol, new Batch(ParameterSets.none(plan.source())));

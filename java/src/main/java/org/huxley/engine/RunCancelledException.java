@@ -1,0 +1,10 @@
+package org.huxley.engine;
+
+import org.huxley.HuxleyException;
+
+/** Thrown by a run whose {@link RunControl} was cancelled; the run's memory has been released. */
+public final class RunCancelledException extends HuxleyException {
+    public RunCancelledException(String where) {
+        super("run cancelled " + where);
+    }
+}

@@ -1,0 +1,66 @@
+package org.huxley.io.model;
+
+import org.huxley.HuxleyException;
+
+/**
+ * A model file that cannot be read or written. The message always starts with the file (or source
+ * name) and says where: {@code file:line:column: what} for malformed JSON and expression syntax,
+ * {@code file: $.cells[0].mechanisms[2]: what} (the JSON path of the offending value) for schema
+ * and model violations. {@link #line()}, {@link #column()} and {@link #jsonPath()} give the
+ * location to programs (−1 / null where not known).
+ */
+public final class ModelFileException extends HuxleyException {
+    private final String source;
+    private final String jsonPath;
+    private final int line;
+    private final int column;
+
+    private ModelFileException(String message, String source, String jsonPath, int line, int column, Throwable cause) {
+        super(message, cause);
+        this.source = source;
+        this.jsonPath = jsonPath;
+        this.line = line;
+        this.column = column;
+    }
+
+    /** Malformed text at a line and column (both 1-based): {@code source:line:column: what}. */
+    public static ModelFileException at(String source, int line, int column, String what, Throwable cause) {
+        return new ModelFileException(source + ":" + line + ":" + column + ": " + what, source, null, line, column,
+                cause);
+    }
+
+    /** A value that breaks the format or the model, at a JSON path: {@code source: $.a[0].b: what}. */
+    public static ModelFileException at(String source, String jsonPath, String what) {
+        return at(source, jsonPath, what, null);
+    }
+
+    /** As {@link #at(String, String, String)}, keeping the underlying cause. */
+    public static ModelFileException at(String source, String jsonPath, String what, Throwable cause) {
+        return new ModelFileException(source + ": " + jsonPath + ": " + what, source, jsonPath, -1, -1, cause);
+    }
+
+    /** A problem of the whole file (cannot be read or written): {@code source: what}. */
+    public static ModelFileException of(String source, String what, Throwable cause) {
+        return new ModelFileException(source + ": " + what, source, null, -1, -1, cause);
+    }
+
+    /** The file or source name the message starts with. */
+    public String source() {
+        return source;
+    }
+
+    /** JSON path of the offending value ({@code $.cells[0].swc}), or null. */
+    public String jsonPath() {
+        return jsonPath;
+    }
+
+    /** 1-based line of malformed text, or −1. */
+    public int line() {
+        return line;
+    }
+
+    /** 1-based column of malformed text, or −1. */
+    public int column() {
+        return column;
+    }
+}

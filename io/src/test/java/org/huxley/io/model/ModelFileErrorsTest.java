@@ -42,7 +42,8 @@ class ModelFileErrorsTest {
         ModelFileException e = fail("{\"huxley\": 1,\n  \"cells\": [ }\n");
         assertEquals(2, e.line());
         assertEquals(14, e.column());
-        assertContains("bad.json:2:14: malformed JSON", e);
+        assertContains("bad.json:2:14: malformed JSON: Unexpected close marker '}': expected ']'", e);
+        assertTrue(!e.getMessage().contains("Source"), "no parser internals in the message: " + e.getMessage());
     }
 
     @Test

@@ -1,0 +1,15 @@
+/**
+ * Huxley io: traces from CSV and NWB 2 (HDF5) files, resampling onto the simulation grid, fit
+ * states as JSON.
+ *
+ * <p>Every exported package is public API.
+ */
+module org.huxley.io {
+    requires transitive org.huxley.core;
+    requires transitive org.huxley.adjoint;
+    requires io.jhdf;
+    requires tools.jackson.databind;
+    requires org.slf4j;
+
+    exports org.huxley.io;
+}

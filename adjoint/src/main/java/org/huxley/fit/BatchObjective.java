@@ -2,6 +2,7 @@ package org.huxley.fit;
 
 import java.util.List;
 import java.util.stream.IntStream;
+import org.huxley.engine.RunControl;
 
 /**
  * A loss over unconstrained parameters x, evaluated for many points at once (one engine batch):
@@ -17,6 +18,17 @@ public interface BatchObjective {
      * (diverging simulation, values out of range) has a non-finite loss and a null gradient.
      */
     Evaluation evaluate(double[][] x);
+
+    /**
+     * As {@link #evaluate(double[][])}, cancellable through {@code control}. The default checks
+     * once before evaluating; model-backed objectives pass the control to their engine.
+     *
+     * @throws org.huxley.engine.RunCancelledException if cancelled before the evaluation completed
+     */
+    default Evaluation evaluate(double[][] x, RunControl control) {
+        control.throwIfCancelled("before a batch evaluation");
+        return evaluate(x);
+    }
 
     /** Losses only (a gradient-free method's evaluation; model objectives run forward only). */
     default double[] values(double[][] x) {

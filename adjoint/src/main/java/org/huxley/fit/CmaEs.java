@@ -238,7 +238,7 @@ public final class CmaEs {
         private int lambda;
         private int maxGenerations = 100;
         private double maxSeconds = Double.POSITIVE_INFINITY;
-        private long seed = 1;
+        private Long seed;
         private double targetLoss = Double.NEGATIVE_INFINITY;
         private Consumer<Generation> listener;
 
@@ -279,6 +279,7 @@ public final class CmaEs {
             return this;
         }
 
+        /** The seed of the sampling (required: every random choice in Huxley takes an explicit seed). */
         public Builder seed(long s) {
             this.seed = s;
             return this;
@@ -295,7 +296,11 @@ public final class CmaEs {
             return this;
         }
 
+        /** Builds the optimizer; throws {@link ModelException} if no seed was set. */
         public CmaEs build() {
+            if (seed == null) {
+                throw new ModelException("CMA-ES needs an explicit seed: call seed(long) on the builder");
+            }
             return new CmaEs(this);
         }
     }

@@ -15,6 +15,7 @@ import org.huxley.engine.CpuEngine;
 import org.huxley.engine.Engine;
 import org.huxley.engine.Protocol;
 import org.huxley.engine.Recordings;
+import org.huxley.engine.RunControl;
 import org.huxley.params.ParameterLayout;
 import org.huxley.params.ParameterSets;
 import org.huxley.plan.Plan;
@@ -225,6 +226,12 @@ public final class FitProblem implements BatchObjective {
 
     @Override
     public Evaluation evaluate(double[][] x) {
+        return evaluate(x, RunControl.none());
+    }
+
+    /** As {@link #evaluate(double[][])}; the gradient engine stops within one checkpoint segment. */
+    @Override
+    public Evaluation evaluate(double[][] x, RunControl control) {
         double[][] y = valuesOf(x);
         int[] rows = validRows(y);
         double[] losses = new double[x.length];
@@ -234,7 +241,8 @@ public final class FitProblem implements BatchObjective {
             return new Evaluation(losses, grads);
         }
         int s = experiments.size();
-        GradientResult r = gradientEngine.valueAndGradient(plan, protocol, batchOf(y, rows), combinedLoss(rows));
+        GradientResult r = gradientEngine.valueAndGradient(plan, protocol, batchOf(y, rows), combinedLoss(rows),
+                control);
         for (int k = 0; k < rows.length; k++) {
             double sum = 0;
             double[] gy = new double[dimension()];

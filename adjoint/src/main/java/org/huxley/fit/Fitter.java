@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.huxley.ModelException;
+import org.huxley.engine.RunCancelledException;
+import org.huxley.engine.RunControl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +27,13 @@ import org.slf4j.LoggerFactory;
  * (the CPU engines do not depend on the thread count). Resumable: a checkpoint sink receives the
  * {@link FitState} every k rounds; {@link #resume} continues it exactly as if uninterrupted (except
  * for wall times).
+ *
+ * <p>Cancellable: the {@link RunControl} variants check for cancellation before every round and pass
+ * the control on to the objective (a {@link FitProblem} hands it to its gradient engine, which stops
+ * within one checkpoint segment). A cancelled fit hands its state after the last completed round to
+ * the checkpoint sink, if any (so it can be {@linkplain #resume resumed}), then throws
+ * {@link RunCancelledException}. Progress: one report per round in phase {@code "fit"}, units =
+ * rounds, total = the round budget (besides the gradient engine's own {@code "gradient"} reports).
  */
 public final class Fitter {
     private static final Logger LOG = LoggerFactory.getLogger(Fitter.class);
@@ -66,6 +75,15 @@ public final class Fitter {
      * @param seed recorded in the state and result (e.g. the seed that drew the starts)
      */
     public FitResult fit(BatchObjective objective, double[][] startValues, long seed) {
+        return fit(objective, startValues, seed, RunControl.none());
+    }
+
+    /**
+     * As {@link #fit(BatchObjective, double[][], long)}, cancellable and reporting progress.
+     *
+     * @throws RunCancelledException if {@code control} was cancelled before the budget was used up
+     */
+    public FitResult fit(BatchObjective objective, double[][] startValues, long seed, RunControl control) {
         double[][] x0 = new double[startValues.length][];
         for (int n = 0; n < x0.length; n++) {
             if (startValues[n].length != objective.dimension()) {
@@ -78,11 +96,22 @@ public final class Fitter {
                 throw new ModelException("start " + n + ": " + e.getMessage());
             }
         }
-        return fitUnconstrained(objective, x0, seed);
+        return fitUnconstrained(objective, x0, seed, control);
     }
 
     /** Fits from starts in unconstrained coordinates x ([N][P]). */
     public FitResult fitUnconstrained(BatchObjective objective, double[][] x0, long seed) {
+        return fitUnconstrained(objective, x0, seed, RunControl.none());
+    }
+
+    /**
+     * As {@link #fitUnconstrained(BatchObjective, double[][], long)}, cancellable and reporting
+     * progress.
+     *
+     * @throws RunCancelledException if {@code control} was cancelled before the budget was used up
+     */
+    public FitResult fitUnconstrained(BatchObjective objective, double[][] x0, long seed, RunControl control) {
+        requireControl(control);
         if (x0.length == 0) {
             throw new ModelException("a fit needs at least one start");
         }
@@ -94,11 +123,21 @@ public final class Fitter {
             }
             runs.add(new Run(x0[n].clone(), optimizer.start(x0[n].clone(), objective.groups())));
         }
-        return loop(objective, runs, 0, 0.0, new ArrayList<>(), seed);
+        return loop(objective, runs, 0, 0.0, new ArrayList<>(), seed, control);
     }
 
     /** Continues a saved fit (same objective and optimizer settings) up to this fitter's budget. */
     public FitResult resume(BatchObjective objective, FitState state) {
+        return resume(objective, state, RunControl.none());
+    }
+
+    /**
+     * As {@link #resume(BatchObjective, FitState)}, cancellable and reporting progress.
+     *
+     * @throws RunCancelledException if {@code control} was cancelled before the budget was used up
+     */
+    public FitResult resume(BatchObjective objective, FitState state, RunControl control) {
+        requireControl(control);
         if (state.version() != FitState.VERSION) {
             throw new ModelException("cannot resume: saved fit state has format version " + state.version()
                     + ", this Huxley reads version " + FitState.VERSION);
@@ -131,11 +170,17 @@ public final class Fitter {
             runs.add(r);
         }
         return loop(objective, runs, state.round(), state.elapsedSeconds(), new ArrayList<>(state.history()),
-                state.seed());
+                state.seed(), control);
+    }
+
+    private static void requireControl(RunControl control) {
+        if (control == null) {
+            throw new IllegalArgumentException("control must not be null (use RunControl.none())");
+        }
     }
 
     private FitResult loop(BatchObjective objective, List<Run> runs, int round0, double elapsed0,
-            List<FitState.Round> history, long seed) {
+            List<FitState.Round> history, long seed, RunControl control) {
         for (FitListener l : listeners) {
             l.started(runs.size(), maxRounds, objective.parameterNames());
         }
@@ -156,7 +201,17 @@ public final class Fitter {
             for (int k = 0; k < points.length; k++) {
                 points[k] = active.get(k).stepper.point();
             }
-            BatchObjective.Evaluation ev = objective.evaluate(points);
+            BatchObjective.Evaluation ev;
+            try {
+                control.throwIfCancelled("before fit round " + (round + 1) + " of " + maxRounds);
+                ev = objective.evaluate(points, control);
+            } catch (RunCancelledException e) {
+                // Steppers have not been told this round: the state is the one after the last round.
+                if (checkpoint != null) {
+                    checkpoint.accept(state(runs, round, elapsed, history, seed, objective.parameterNames()));
+                }
+                throw e;
+            }
             round++;
             for (int k = 0; k < points.length; k++) {
                 Run r = active.get(k);
@@ -219,6 +274,7 @@ public final class Fitter {
             for (FitListener l : listeners) {
                 l.round(p);
             }
+            control.report("fit", round, maxRounds);
             if (checkpoint != null && checkpointEvery > 0 && round % checkpointEvery == 0) {
                 checkpoint.accept(state(runs, round, elapsed, history, seed, objective.parameterNames()));
             }

@@ -167,8 +167,9 @@ public final class KernelSources {
      */
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
-            System.err.println("usage: KernelSources <out.cu> <out.sha256>");
-            System.exit(2);
+            // A build tool, run by build-native/build.sh: a usage error fails the build with this message.
+            throw new IllegalArgumentException("usage: KernelSources <out.cu> <out.sha256>, got " + args.length
+                    + " arguments");
         }
         CudaSourceGenerator.Source src = builtins();
         Files.writeString(Path.of(args[0]), src.text());

@@ -6,6 +6,7 @@ package org.huxley;
  * element (cell/branch/comp, mechanism, parameter) and the offending value.
  */
 public class ModelException extends HuxleyException {
+    /** An exception whose message names the element and value at fault. */
     public ModelException(String message) {
         super(message);
     }

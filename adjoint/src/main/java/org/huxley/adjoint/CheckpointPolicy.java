@@ -27,6 +27,7 @@ public final class CheckpointPolicy {
         this.budgetBytes = budgetBytes;
     }
 
+    /** Stores every state: no recomputation, memory O(T). */
     public static CheckpointPolicy full() {
         return new CheckpointPolicy("full", null, 0);
     }

@@ -11,6 +11,8 @@ public interface GradientEngine {
     String name();
 
     /**
+      * Loss and gradient for every parameter set of {@code batch}.
+      *
      * @param batch parameter sets (their layout defines θ) and optional per-set stimuli
      * @param loss the loss on the plan's recordings
      */

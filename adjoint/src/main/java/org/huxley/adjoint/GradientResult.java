@@ -15,6 +15,7 @@ public final class GradientResult {
     private final MemoryReport memory;
     private final List<String> parameterNames;
 
+    /** Wraps the per-set results of one gradient run (arrays are not copied). */
     public GradientResult(double[] loss, double[][] gradient, Recordings recordings, MemoryReport memory,
             List<String> parameterNames) {
         this.loss = loss;
@@ -24,10 +25,12 @@ public final class GradientResult {
         this.parameterNames = List.copyOf(parameterNames);
     }
 
+    /** Number of parameter sets B. */
     public int numSets() {
         return loss.length;
     }
 
+    /** The loss of one set (NaN if it diverged). */
     public double loss(int set) {
         return loss[set];
     }
@@ -37,14 +40,17 @@ public final class GradientResult {
         return gradient[set].clone();
     }
 
+    /** The forward recordings of every set, as the forward engine would give them. */
     public Recordings recordings() {
         return recordings;
     }
 
+    /** What the run stored and recomputed. */
     public MemoryReport memory() {
         return memory;
     }
 
+    /** Names of the parameters, in gradient order. */
     public List<String> parameterNames() {
         return parameterNames;
     }

@@ -15,6 +15,8 @@ public final class SummaryStatistics implements Loss {
     private final double widthMv;
 
     /**
+      * A loss on per-recording summary statistics.
+      *
      * @param targets per recording {mean (mV), std (mV), spike count}
      * @param weights weights of the three squared errors
      * @param thresholdMv spike threshold, mV

@@ -20,6 +20,7 @@ public final class Adam implements Optimizer {
         this(LearningRateSchedule.constant(learningRate), 0.9, 0.999, 1e-8, GradientClipping.none());
     }
 
+    /** Adam with every setting given. */
     public Adam(LearningRateSchedule rate, double beta1, double beta2, double epsilon, GradientClipping clipping) {
         if (rate == null || clipping == null) {
             throw new ModelException("Adam needs a learning-rate schedule and a clipping rule (GradientClipping.none())");
@@ -35,14 +36,17 @@ public final class Adam implements Optimizer {
         this.clipping = clipping;
     }
 
+    /** A copy with another learning-rate schedule. */
     public Adam withSchedule(LearningRateSchedule schedule) {
         return new Adam(schedule, beta1, beta2, epsilon, clipping);
     }
 
+    /** A copy with another gradient clipping. */
     public Adam withClipping(GradientClipping clip) {
         return new Adam(rate, beta1, beta2, epsilon, clip);
     }
 
+    /** A copy with other moment decay rates β₁, β₂. */
     public Adam withBetas(double b1, double b2) {
         return new Adam(rate, b1, b2, epsilon, clipping);
     }

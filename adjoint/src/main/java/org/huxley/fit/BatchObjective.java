@@ -35,6 +35,7 @@ public interface BatchObjective {
         return evaluate(x).losses();
     }
 
+    /** Names of the parameters, for reports; default {@code x0, x1, …}. */
     default List<String> parameterNames() {
         return IntStream.range(0, dimension()).mapToObj(i -> "x" + i).toList();
     }

@@ -64,6 +64,7 @@ public final class Bounds {
         return this;
     }
 
+    /** The transform that maps unconstrained x into these bounds, one per parameter. */
     public ParameterTransform transform() {
         return new ParameterTransform(transforms);
     }

@@ -35,6 +35,7 @@ public final class CmaEs {
         this.listener = b.listener;
     }
 
+    /** Settings, starting from the defaults (a seed must be set). */
     public static Builder builder() {
         return new Builder();
     }
@@ -54,6 +55,8 @@ public final class CmaEs {
     }
 
     /**
+      * The outcome of a CMA-ES run.
+      *
      * @param bestX best point evaluated, unconstrained
      * @param bestValues the same as parameter values
      * @param bestLoss its loss
@@ -62,10 +65,12 @@ public final class CmaEs {
      */
     public record Result(double[] bestX, double[] bestValues, double bestLoss, List<Generation> history,
             String stopReason) {
+        /** Generations run. */
         public int generations() {
             return history.size();
         }
 
+        /** Wall time of the whole run, s. */
         public double elapsedSeconds() {
             return history.isEmpty() ? 0 : history.get(history.size() - 1).elapsedSeconds();
         }
@@ -263,6 +268,7 @@ public final class CmaEs {
             return this;
         }
 
+        /** Generation budget (default 100). */
         public Builder maxGenerations(int g) {
             if (g < 1) {
                 throw new ModelException("generation budget must be >= 1, got " + g);
@@ -271,6 +277,7 @@ public final class CmaEs {
             return this;
         }
 
+        /** Wall-time budget, s (default none); checked before each generation. */
         public Builder maxSeconds(double s) {
             if (!(s > 0)) {
                 throw new ModelException("time budget must be positive, got " + s);
@@ -285,6 +292,7 @@ public final class CmaEs {
             return this;
         }
 
+        /** Stop when the best loss is at or below this value (default −∞: off). */
         public Builder targetLoss(double l) {
             this.targetLoss = l;
             return this;

@@ -17,6 +17,7 @@ import org.huxley.adjoint.Loss;
  * @param weight factor of this loss in the sum (positive)
  */
 public record Experiment(String name, Map<Integer, double[]> stimuli, Loss loss, double weight) {
+    /** Checks the name, loss and weight and copies the stimuli. */
     public Experiment {
         if (loss == null) {
             throw new ModelException("experiment '" + name + "' has no loss");
@@ -52,6 +53,7 @@ public record Experiment(String name, Map<Integer, double[]> stimuli, Loss loss,
         return new Experiment(name, m, loss, weight);
     }
 
+    /** A copy with another weight. */
     public Experiment withWeight(double w) {
         return new Experiment(name, stimuli, loss, w);
     }

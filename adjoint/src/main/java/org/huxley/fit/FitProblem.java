@@ -80,30 +80,37 @@ public final class FitProblem implements BatchObjective {
         }
     }
 
+    /** Settings of a problem on a compiled plan, whose trainable parameters are {@code layout}. */
     public static Builder builder(Plan plan, ParameterLayout layout) {
         return new Builder(plan, layout);
     }
 
+    /** The compiled model. */
     public Plan plan() {
         return plan;
     }
 
+    /** The time step, duration and recording stride. */
     public Protocol protocol() {
         return protocol;
     }
 
+    /** The fitted parameters. */
     public ParameterLayout layout() {
         return layout;
     }
 
+    /** The map between parameter values y and unconstrained x. */
     public ParameterTransform transform() {
         return transform;
     }
 
+    /** The experiments whose weighted losses are summed. */
     public List<Experiment> experiments() {
         return experiments;
     }
 
+    /** The engine computing losses and gradients. */
     public GradientEngine gradientEngine() {
         return gradientEngine;
     }
@@ -334,6 +341,7 @@ public final class FitProblem implements BatchObjective {
             this.layout = layout;
         }
 
+        /** The simulation protocol (default {@link Protocol#defaults()}). */
         public Builder protocol(Protocol p) {
             this.protocol = p;
             return this;
@@ -345,11 +353,13 @@ public final class FitProblem implements BatchObjective {
             return this;
         }
 
+        /** Adds an experiment. */
         public Builder experiment(Experiment e) {
             this.experiments.add(e);
             return this;
         }
 
+        /** Adds experiments, in order. */
         public Builder experiments(List<Experiment> list) {
             this.experiments.addAll(list);
             return this;
@@ -373,6 +383,7 @@ public final class FitProblem implements BatchObjective {
             return this;
         }
 
+        /** Builds the problem, checking the settings. */
         public FitProblem build() {
             return new FitProblem(this);
         }

@@ -37,6 +37,7 @@ public record FitResult(List<StartOutcome> starts, int bestStart, int rounds, do
             double finalLoss, double bestLoss, double[] bestX, double[] bestValues, double[] startValues) {
     }
 
+    /** The best start (lowest loss evaluated). */
     public StartOutcome best() {
         return bestStart < 0 ? null : starts.get(bestStart);
     }

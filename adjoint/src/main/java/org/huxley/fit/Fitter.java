@@ -61,10 +61,12 @@ public final class Fitter {
         this.checkpoint = b.checkpoint;
     }
 
+    /** Settings, starting from the defaults. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** The optimizer every start uses. */
     public Optimizer optimizer() {
         return optimizer;
     }
@@ -460,6 +462,7 @@ public final class Fitter {
             return this;
         }
 
+        /** Adds a listener, called on the fitting thread. */
         public Builder listener(FitListener l) {
             this.listeners.add(l);
             return this;
@@ -475,6 +478,7 @@ public final class Fitter {
             return this;
         }
 
+        /** Builds the fitter. */
         public Fitter build() {
             return new Fitter(this);
         }

@@ -5,6 +5,7 @@ import org.huxley.ModelException;
 /** The learning rate of a first-order optimizer at step t = 0, 1, 2, … (per start). */
 @FunctionalInterface
 public interface LearningRateSchedule {
+    /** The learning rate at step {@code step} (0 for the first). */
     double at(int step);
 
     /** The same rate at every step. */

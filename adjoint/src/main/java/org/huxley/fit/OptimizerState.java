@@ -12,6 +12,7 @@ import org.huxley.ModelException;
  * @param values named arrays, in insertion order
  */
 public record OptimizerState(String optimizer, Map<String, double[]> values) {
+    /** Copies the maps. */
     public OptimizerState {
         Map<String, double[]> copy = new LinkedHashMap<>();
         values.forEach((k, v) -> copy.put(k, v.clone()));
@@ -23,6 +24,7 @@ public record OptimizerState(String optimizer, Map<String, double[]> values) {
         return new Builder(optimizer);
     }
 
+    /** The array saved under {@code key}; throws {@link ModelException} if missing. */
     public double[] array(String key) {
         double[] v = values.get(key);
         if (v == null) {
@@ -31,14 +33,17 @@ public record OptimizerState(String optimizer, Map<String, double[]> values) {
         return v.clone();
     }
 
+    /** The number saved under {@code key}; throws {@link ModelException} if missing. */
     public double scalar(String key) {
         return array(key)[0];
     }
 
+    /** The number saved under {@code key} as an int; throws {@link ModelException} if missing. */
     public int integer(String key) {
         return (int) scalar(key);
     }
 
+    /** The flag saved under {@code key}; throws {@link ModelException} if missing. */
     public boolean flag(String key) {
         return scalar(key) != 0;
     }
@@ -79,21 +84,25 @@ public record OptimizerState(String optimizer, Map<String, double[]> values) {
             this.optimizer = optimizer;
         }
 
+        /** Saves an array (copied). */
         public Builder put(String key, double[] v) {
             values.put(key, v.clone());
             return this;
         }
 
+        /** Saves a number. */
         public Builder put(String key, double v) {
             values.put(key, new double[] {v});
             return this;
         }
 
+        /** Saves a flag. */
         public Builder put(String key, boolean v) {
             values.put(key, new double[] {v ? 1 : 0});
             return this;
         }
 
+        /** Builds the state. */
         public OptimizerState build() {
             return new OptimizerState(optimizer, values);
         }

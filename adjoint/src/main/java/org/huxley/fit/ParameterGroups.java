@@ -18,6 +18,8 @@ public final class ParameterGroups {
     private final List<String> names;
 
     /**
+      * Groups given by index.
+      *
      * @param groupOf group index of each parameter, 0 ≤ groupOf[p] &lt; names.size()
      * @param names name of each group
      */
@@ -76,18 +78,22 @@ public final class ParameterGroups {
         return groupOf.length;
     }
 
+    /** Number of groups. */
     public int numGroups() {
         return names.size();
     }
 
+    /** The group of one parameter. */
     public int groupOf(int parameter) {
         return groupOf[parameter];
     }
 
+    /** The name of one group. */
     public String name(int group) {
         return names.get(group);
     }
 
+    /** Names of all groups, by index. */
     public List<String> names() {
         return names;
     }

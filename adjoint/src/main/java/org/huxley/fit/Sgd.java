@@ -18,6 +18,7 @@ public final class Sgd implements Optimizer {
         this(LearningRateSchedule.constant(learningRate), momentum, false, GradientClipping.none());
     }
 
+    /** SGD with every setting given. */
     public Sgd(LearningRateSchedule rate, double momentum, boolean nesterov, GradientClipping clipping) {
         if (rate == null || clipping == null) {
             throw new ModelException("SGD needs a learning-rate schedule and a clipping rule (GradientClipping.none())");
@@ -31,10 +32,12 @@ public final class Sgd implements Optimizer {
         this.clipping = clipping;
     }
 
+    /** A copy with another gradient clipping. */
     public Sgd withClipping(GradientClipping clip) {
         return new Sgd(rate, momentum, nesterov, clip);
     }
 
+    /** A copy with Nesterov momentum on or off. */
     public Sgd withNesterov(boolean on) {
         return new Sgd(rate, momentum, on, clipping);
     }

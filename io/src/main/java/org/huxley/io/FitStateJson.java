@@ -19,6 +19,7 @@ public final class FitStateJson {
     private FitStateJson() {
     }
 
+    /** Writes a fit state as JSON (atomically: a temporary file, then a move). */
     public static void write(Path file, FitState state) {
         try {
             Path dir = file.toAbsolutePath().getParent();
@@ -34,6 +35,7 @@ public final class FitStateJson {
         }
     }
 
+    /** Reads a fit state written by {@link #write}; throws {@link ModelException} naming the file and position on bad input. */
     public static FitState read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new ModelException("fit state " + file + " does not exist");

@@ -14,6 +14,7 @@ import org.huxley.ModelException;
  */
 public record NwbFile(String source, String nwbVersion, String identifier, String sessionDescription,
         List<CurrentClampSweep> sweeps) {
+    /** Copies the list of sweeps. */
     public NwbFile {
         sweeps = List.copyOf(sweeps);
     }

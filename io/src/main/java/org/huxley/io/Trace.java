@@ -13,6 +13,7 @@ import org.huxley.ModelException;
  * @param values the samples
  */
 public record Trace(String label, String unit, double t0Ms, double dtMs, double[] values) {
+    /** Checks the name and the sampling and copies the values. */
     public Trace {
         if (values == null || values.length == 0) {
             throw new ModelException("trace '" + label + "' is empty: it needs at least one sample");
@@ -33,11 +34,13 @@ public record Trace(String label, String unit, double t0Ms, double dtMs, double[
         values = values.clone();
     }
 
+    /** The samples (a copy). */
     @Override
     public double[] values() {
         return values.clone();
     }
 
+    /** Number of samples. */
     public int size() {
         return values.length;
     }

@@ -40,6 +40,7 @@ public final class TraceCsv {
     private TraceCsv() {
     }
 
+    /** Reads every column of a CSV file as a trace (see the class description for the format). */
     public static List<Trace> read(Path file) {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(file.getFileName().toString(), r);
@@ -48,7 +49,10 @@ public final class TraceCsv {
         }
     }
 
-    /** @param source name for messages */
+    /**
+     * Reads CSV text as traces.
+     *
+     * @param source name for messages */
     public static List<Trace> read(String source, Reader text) {
         BufferedReader in = new BufferedReader(text);
         List<String> names = null;

@@ -45,6 +45,7 @@ import org.huxley.params.ParameterLayout;
 public final class NeuronCases {
     /** 100 ms at 0.025 ms. */
     public static final int STEPS = 4000;
+    /** The time step of every case, ms. */
     public static final double DT_MS = 0.025;
     /** The case names. */
     public static final List<String> NAMES = List.of("i", "ii", "iii");

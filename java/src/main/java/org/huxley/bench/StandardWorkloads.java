@@ -21,6 +21,7 @@ import org.huxley.stim.Stimuli;
 public final class StandardWorkloads {
     /** 100 ms at 0.025 ms. */
     public static final int STEPS = 4000;
+    /** The time step of every workload, ms. */
     public static final double DT_MS = 0.025;
 
     private StandardWorkloads() {

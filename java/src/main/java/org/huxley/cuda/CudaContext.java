@@ -62,10 +62,12 @@ public final class CudaContext implements AutoCloseable {
         driver.contextSetCurrent(context);
     }
 
+    /** The device name as the driver reports it. */
     public String deviceName() {
         return name;
     }
 
+    /** The device ordinal. */
     public int ordinal() {
         return ordinal;
     }
@@ -75,10 +77,12 @@ public final class CudaContext implements AutoCloseable {
         return 10 * ccMajor + ccMinor;
     }
 
+    /** Number of streaming multiprocessors. */
     public int multiprocessors() {
         return multiprocessors;
     }
 
+    /** Device memory, bytes. */
     public long totalMemory() {
         return totalMemory;
     }
@@ -89,6 +93,7 @@ public final class CudaContext implements AutoCloseable {
         return driver.memInfo()[0];
     }
 
+    /** The driver version, e.g. 12040 for 12.4. */
     public int driverVersion() {
         return driver.driverVersion();
     }

@@ -207,6 +207,7 @@ public final class CudaDriver {
         }
     }
 
+    /** Number of CUDA devices. */
     public int deviceCount() {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment out = a.allocate(JAVA_INT);
@@ -228,6 +229,7 @@ public final class CudaDriver {
         }
     }
 
+    /** The name of a device. */
     public String deviceName(int device) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment out = a.allocate(256);
@@ -238,6 +240,7 @@ public final class CudaDriver {
         }
     }
 
+    /** Memory of a device, bytes. */
     public long deviceTotalMemory(int device) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment out = a.allocate(JAVA_LONG);
@@ -248,6 +251,7 @@ public final class CudaDriver {
         }
     }
 
+    /** A device attribute ({@code CUdevice_attribute} value). */
     public int deviceAttribute(int device, int attribute) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment out = a.allocate(JAVA_INT);

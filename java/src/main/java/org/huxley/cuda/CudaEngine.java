@@ -85,10 +85,12 @@ public final class CudaEngine implements Engine, AutoCloseable {
         return "cuda-" + precision.suffix();
     }
 
+    /** The floating-point precision of the kernels. */
     public Precision precision() {
         return precision;
     }
 
+    /** The device context this engine runs on. */
     public CudaContext context() {
         return context;
     }

@@ -8,11 +8,16 @@ import org.huxley.HuxleyException;
  * ({@code cuGetErrorString}, or the NVRTC compile log).
  */
 public class CudaException extends HuxleyException {
+    /** The failed call, e.g. {@code cuLaunchKernel}. */
     private final String call;
+    /** The CUDA (or NVRTC) result code. */
     private final int code;
+    /** The code's name, e.g. {@code CUDA_ERROR_OUT_OF_MEMORY}. */
     private final String name;
+    /** What the code means, or the compile log. */
     private final String description;
 
+    /** An exception for a failed call, its result code, the code's name and description. */
     public CudaException(String call, int code, String name, String description) {
         super(call + " failed: " + name + " (" + code + "): " + description);
         this.call = call;

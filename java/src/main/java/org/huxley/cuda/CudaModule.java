@@ -40,6 +40,7 @@ public final class CudaModule implements AutoCloseable {
             this.function = function;
         }
 
+        /** The module's name, for messages. */
         public String name() {
             return name;
         }

@@ -68,6 +68,8 @@ public final class CudaSourceGenerator {
     }
 
     /**
+      * Generates the CUDA source of a set of mechanisms.
+      *
      * @param channels channel mechanisms (ids 0, 1, …)
      * @param synapses synapse mechanisms (ids 0, 1, …)
      * @throws IllegalArgumentException if a mechanism is of the wrong kind or uses an unknown symbol

@@ -22,6 +22,7 @@ public final class DeviceBuffer implements AutoCloseable {
         return pointer;
     }
 
+    /** Size, bytes. */
     public long bytes() {
         return bytes;
     }

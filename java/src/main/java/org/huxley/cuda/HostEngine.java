@@ -29,6 +29,8 @@ public final class HostEngine implements Engine {
     }
 
     /**
+      * An engine running the kernel numerics on the host.
+      *
      * @param allowPrebuilt false to compile every source at run time (tests the compile path)
      */
     public HostEngine(Precision precision, boolean allowPrebuilt) {

@@ -173,6 +173,7 @@ public final class HostLibrary {
         }
     }
 
+    /** The ABI version the library was built with. */
     public long abiVersion() {
         try {
             return (long) abiVersion.invokeExact();
@@ -181,6 +182,7 @@ public final class HostLibrary {
         }
     }
 
+    /** The size of the run struct as the library sees it, bytes. */
     public long structSize() {
         try {
             return (long) structSize.invokeExact();

@@ -65,6 +65,8 @@ public final class Nvrtc {
     }
 
     /**
+      * The NVRTC library, loaded once.
+      *
      * @throws CudaUnavailableException if no NVRTC library can be loaded (the same reason every time)
      */
     public static Nvrtc get() {

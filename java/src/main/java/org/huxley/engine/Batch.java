@@ -13,14 +13,17 @@ public final class Batch {
     private final ParameterSets parameters;
     private final Map<Integer, double[][]> stimulusOverrides = new HashMap<>();
 
+    /** A batch of parameter sets, with the plan's own stimuli. */
     public Batch(ParameterSets parameters) {
         this.parameters = parameters;
     }
 
+    /** The parameter sets. */
     public ParameterSets parameters() {
         return parameters;
     }
 
+    /** Number of parameter sets B. */
     public int size() {
         return parameters.size();
     }

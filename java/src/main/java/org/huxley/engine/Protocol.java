@@ -18,6 +18,7 @@ public record Protocol(double dtMs, int steps, int recordEvery, SlopeMode slope)
     /** Jaxley's default step 0.025 ms. */
     public static final double DEFAULT_DT_MS = 0.025;
 
+    /** Checks the step, the duration and the recording stride. */
     public Protocol {
         if (!(dtMs > 0) || !Double.isFinite(dtMs)) {
             throw new ModelException("time step must be positive and finite, got dt = " + dtMs + " ms");
@@ -43,18 +44,22 @@ public record Protocol(double dtMs, int steps, int recordEvery, SlopeMode slope)
         return new Protocol(dtMs, Stimuli.stepsFor(tMaxMs, dtMs), recordEvery, slope);
     }
 
+    /** A copy with another number of steps. */
     public Protocol withSteps(int n) {
         return new Protocol(dtMs, n, recordEvery, slope);
     }
 
+    /** A copy with another time step, ms. */
     public Protocol withDt(double dt) {
         return new Protocol(dt, steps, recordEvery, slope);
     }
 
+    /** A copy recording every k-th step. */
     public Protocol withRecordEvery(int k) {
         return new Protocol(dtMs, steps, k, slope);
     }
 
+    /** A copy with another linearisation of the currents. */
     public Protocol withSlope(SlopeMode mode) {
         return new Protocol(dtMs, steps, recordEvery, mode);
     }

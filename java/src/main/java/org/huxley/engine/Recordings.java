@@ -35,18 +35,22 @@ public final class Recordings {
         this.divergedAtStep = divergedAtStep;
     }
 
+    /** Number of parameter sets. */
     public int numSets() {
         return data.length;
     }
 
+    /** Number of recordings per set. */
     public int numRecordings() {
         return labels.size();
     }
 
+    /** Number of samples per recording. */
     public int numSamples() {
         return data.length == 0 ? 0 : data[0][0].length;
     }
 
+    /** The recordings' labels, in order. */
     public List<String> labels() {
         return labels;
     }
@@ -56,6 +60,7 @@ public final class Recordings {
         return data[set][recording].clone();
     }
 
+    /** One sample. */
     public double get(int set, int recording, int sample) {
         return data[set][recording][sample];
     }
@@ -69,14 +74,17 @@ public final class Recordings {
         return t;
     }
 
+    /** The time step, ms. */
     public double dtMs() {
         return dtMs;
     }
 
+    /** Steps between samples. */
     public int stride() {
         return stride;
     }
 
+    /** Whether a set's simulation diverged (its samples from then on are NaN). */
     public boolean diverged(int set) {
         return divergedAtStep[set] >= 0;
     }
@@ -98,6 +106,8 @@ public final class Recordings {
     }
 
     /**
+      * Throws if any set diverged; returns this otherwise.
+      *
      * @return this
      * @throws SimulationDivergedException naming the diverged sets and their first bad step
      */

@@ -4,6 +4,7 @@ import org.huxley.HuxleyException;
 
 /** Thrown by a run whose {@link RunControl} was cancelled; the run's memory has been released. */
 public final class RunCancelledException extends HuxleyException {
+    /** An exception saying where the run stopped. */
     public RunCancelledException(String where) {
         super("run cancelled " + where);
     }

@@ -6,6 +6,7 @@ import java.util.function.ToDoubleFunction;
 
 /** Sum of two or more terms, evaluated strictly left to right ({@code ((t0 + t1) + t2) ...}). */
 public record Add(List<Expr> terms) implements Expr {
+    /** Copies the terms; at least two are needed. */
     public Add {
         terms = List.copyOf(terms);
         if (terms.size() < 2) {

@@ -6,6 +6,7 @@ import java.util.function.ToDoubleFunction;
 
 /** Quotient {@code left / right}. */
 public record Div(Expr left, Expr right) implements Expr {
+    /** Checks that the operands are not null. */
     public Div {
         Objects.requireNonNull(left, "left");
         Objects.requireNonNull(right, "right");

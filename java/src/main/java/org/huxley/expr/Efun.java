@@ -6,6 +6,7 @@ import java.util.function.ToDoubleFunction;
 
 /** {@code efun(arg) = arg / (saveExp(arg) - 1)} with the singularity at 0 removed; see {@link ExprMath#efun}. */
 public record Efun(Expr arg) implements Expr {
+    /** Checks that the operands are not null. */
     public Efun {
         Objects.requireNonNull(arg, "arg");
     }

@@ -6,6 +6,7 @@ import java.util.function.ToDoubleFunction;
 
 /** Second derivative of {@link Efun}; see {@link ExprMath#efunCurvature}. It has no symbolic derivative. */
 public record EfunCurvature(Expr arg) implements Expr {
+    /** Checks that the operands are not null. */
     public EfunCurvature {
         Objects.requireNonNull(arg, "arg");
     }

@@ -6,6 +6,7 @@ import java.util.function.ToDoubleFunction;
 
 /** First derivative of {@link Efun}; see {@link ExprMath#efunSlope}. */
 public record EfunSlope(Expr arg) implements Expr {
+    /** Checks that the operands are not null. */
     public EfunSlope {
         Objects.requireNonNull(arg, "arg");
     }

@@ -64,7 +64,7 @@ public final class ExprMath {
     /**
      * First derivative of {@link #efun}; -1/2 at 0, {@code 1/(exp(20)-1)} on the clipped part.
      * Direct form: {@code (expm1(x) - x e^x) / expm1(x)^2}. Its numerator cancels like
-     * {@code -x^2/2} near 0, so for |x| < 0.5 (beyond, the direct form loses at most a few 1e-15) it is summed as the exact series
+     * {@code -x^2/2} near 0, so for |x| &lt; 0.5 (beyond, the direct form loses at most a few 1e-15) it is summed as the exact series
      * {@code -sum_{k>=2} (k-1) x^k / k!} to keep full relative accuracy.
      */
     public static double efunSlope(double x) {
@@ -93,7 +93,7 @@ public final class ExprMath {
      * Second derivative of {@link #efun}; 1/6 at 0, 0 on the clipped part.
      * Direct form: {@code e^x (2x - 2 expm1(x) + x expm1(x)) / expm1(x)^3}; the numerator
      * cancels like {@code x^3/6} near 0 and is summed as {@code sum_{k>=3} (k-2) x^k / k!}
-     * for |x| < 0.5.
+     * for |x| &lt; 0.5.
      */
     public static double efunCurvature(double x) {
         double u = saveExp(x);
@@ -192,7 +192,7 @@ public final class ExprMath {
     }
 
     /**
-     * {@code x^n}; for 0 <= n <= 4 as left-to-right products ({@code x*x*x}) exactly like the
+     * {@code x^n}; for 0 &lt;= n &lt;= 4 as left-to-right products ({@code x*x*x}) exactly like the
      * emitted C code, otherwise {@link Math#pow}.
      */
     public static double ipow(double x, int n) {

@@ -10,6 +10,7 @@ import java.util.function.ToDoubleFunction;
  * which is how {@link Min} and {@link Max} derivatives are expressed.
  */
 public record IfLe(Expr lhs, Expr rhs, Expr then, Expr otherwise) implements Expr {
+    /** Checks that no operand is null. */
     public IfLe {
         Objects.requireNonNull(lhs, "lhs");
         Objects.requireNonNull(rhs, "rhs");

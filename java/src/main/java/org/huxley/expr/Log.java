@@ -6,6 +6,7 @@ import java.util.function.ToDoubleFunction;
 
 /** Natural logarithm. */
 public record Log(Expr arg) implements Expr {
+    /** Checks that the operands are not null. */
     public Log {
         Objects.requireNonNull(arg, "arg");
     }

@@ -6,6 +6,7 @@ import java.util.function.ToDoubleFunction;
 
 /** {@code Math.max(left, right)} (NaN-propagating); its derivative is that of the selected branch, the left one on ties. */
 public record Max(Expr left, Expr right) implements Expr {
+    /** Checks that the operands are not null. */
     public Max {
         Objects.requireNonNull(left, "left");
         Objects.requireNonNull(right, "right");

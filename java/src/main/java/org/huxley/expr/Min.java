@@ -6,6 +6,7 @@ import java.util.function.ToDoubleFunction;
 
 /** {@code Math.min(left, right)} (NaN-propagating); its derivative is that of the selected branch, the left one on ties. */
 public record Min(Expr left, Expr right) implements Expr {
+    /** Checks that the operands are not null. */
     public Min {
         Objects.requireNonNull(left, "left");
         Objects.requireNonNull(right, "right");

@@ -6,6 +6,7 @@ import java.util.function.ToDoubleFunction;
 
 /** Product of two or more factors, evaluated strictly left to right. */
 public record Mul(List<Expr> factors) implements Expr {
+    /** Copies the factors; at least two are needed. */
     public Mul {
         factors = List.copyOf(factors);
         if (factors.size() < 2) {

@@ -6,5 +6,6 @@ package org.huxley.expr;
  */
 @FunctionalInterface
 public interface MultiExpr {
+    /** Evaluates every output from the symbol values in {@code slots} into {@code out}. */
     void eval(double[] slots, double[] out);
 }

@@ -6,6 +6,7 @@ import java.util.function.ToDoubleFunction;
 
 /** Negation {@code -arg}. */
 public record Neg(Expr arg) implements Expr {
+    /** Checks that the operands are not null. */
     public Neg {
         Objects.requireNonNull(arg, "arg");
     }

@@ -6,6 +6,7 @@ import java.util.function.ToDoubleFunction;
 
 /** Integer power {@code base^exponent}, evaluated by {@link ExprMath#ipow}. */
 public record Pow(Expr base, int exponent) implements Expr {
+    /** Checks that the operands are not null. */
     public Pow {
         Objects.requireNonNull(base, "base");
     }

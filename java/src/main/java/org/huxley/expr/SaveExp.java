@@ -6,6 +6,7 @@ import java.util.function.ToDoubleFunction;
 
 /** {@code saveExp(arg) = exp(min(arg, 20))}; its derivative is flat (0) on the clipped part. */
 public record SaveExp(Expr arg) implements Expr {
+    /** Checks that the operands are not null. */
     public SaveExp {
         Objects.requireNonNull(arg, "arg");
     }

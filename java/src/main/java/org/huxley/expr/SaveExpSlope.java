@@ -6,6 +6,7 @@ import java.util.function.ToDoubleFunction;
 
 /** Derivative of {@link SaveExp}: {@code arg < 20 ? exp(arg) : 0}; it is its own derivative. */
 public record SaveExpSlope(Expr arg) implements Expr {
+    /** Checks that the operands are not null. */
     public SaveExpSlope {
         Objects.requireNonNull(arg, "arg");
     }

@@ -6,6 +6,7 @@ import java.util.function.ToDoubleFunction;
 
 /** Square root; derivative {@code 1 / (2 sqrt(arg))}. */
 public record Sqrt(Expr arg) implements Expr {
+    /** Checks that the operands are not null. */
     public Sqrt {
         Objects.requireNonNull(arg, "arg");
     }

@@ -6,6 +6,7 @@ import java.util.function.ToDoubleFunction;
 
 /** Difference {@code left - right}. */
 public record Sub(Expr left, Expr right) implements Expr {
+    /** Checks that the operands are not null. */
     public Sub {
         Objects.requireNonNull(left, "left");
         Objects.requireNonNull(right, "right");

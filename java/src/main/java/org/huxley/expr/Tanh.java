@@ -6,6 +6,7 @@ import java.util.function.ToDoubleFunction;
 
 /** Hyperbolic tangent; derivative {@code 1 - tanh(arg)^2}. */
 public record Tanh(Expr arg) implements Expr {
+    /** Checks that the operands are not null. */
     public Tanh {
         Objects.requireNonNull(arg, "arg");
     }

@@ -6,6 +6,7 @@ import java.util.function.ToDoubleFunction;
 
 /** A reference to a {@link Symbol}'s value. */
 public record Var(Symbol symbol) implements Expr {
+    /** Checks that the operands are not null. */
     public Var {
         Objects.requireNonNull(symbol, "symbol");
     }

@@ -32,6 +32,8 @@ public final class BuiltinMechanisms {
     }
 
     /**
+      * A built-in mechanism by its name.
+      *
      * @throws ModelException naming the unknown name and the known ones
      */
     public static Mechanism byName(String name) {

@@ -74,10 +74,12 @@ public final class Mechanism {
         return new MechanismBuilder(name, MechanismKind.SYNAPSE);
     }
 
+    /** The mechanism's name, e.g. {@code HH}. */
     public String name() {
         return name;
     }
 
+    /** Channel or synapse. */
     public MechanismKind kind() {
         return kind;
     }

@@ -38,6 +38,7 @@ public final class Param implements Field {
         return owner;
     }
 
+    /** Whether this parameter is shared by the mechanisms that use it (one value per compartment). */
     public boolean isShared() {
         return owner == null;
     }

@@ -25,6 +25,7 @@ public final class StateVar implements Field {
         this.symbol = Symbol.of(key);
     }
 
+    /** The name of the mechanism this state belongs to. */
     public String owner() {
         return owner;
     }

@@ -11,6 +11,7 @@ import org.huxley.ModelException;
 public final class Branch extends Module {
     private final List<Compartment> comps;
 
+    /** A branch of the given compartments (copied), compartment 0 proximal. */
     public Branch(List<Compartment> compartments) {
         if (compartments == null || compartments.isEmpty()) {
             throw new ModelException("a branch needs at least one compartment");
@@ -42,6 +43,7 @@ public final class Branch extends Module {
         return comps;
     }
 
+    /** Number of compartments. */
     public int ncomp() {
         return comps.size();
     }

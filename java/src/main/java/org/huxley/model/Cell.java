@@ -20,6 +20,8 @@ public final class Cell extends Module {
     private final int[] parents;
 
     /**
+      * A cell of branches in a tree.
+      *
      * @param branches the branches (copied)
      * @param parents parent branch of each branch, −1 for the one root
      * @throws ModelException if the parent list is not a tree over the branches
@@ -96,6 +98,7 @@ public final class Cell extends Module {
         return branches.get(b);
     }
 
+    /** Number of branches. */
     public int nbranches() {
         return branches.size();
     }

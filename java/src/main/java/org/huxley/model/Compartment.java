@@ -92,6 +92,7 @@ public final class Compartment extends Module {
         return Collections.unmodifiableSet(mechanisms);
     }
 
+    /** Whether the mechanism is inserted here. */
     public boolean has(Mechanism m) {
         return mechanisms.contains(m);
     }

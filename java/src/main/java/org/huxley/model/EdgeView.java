@@ -28,6 +28,7 @@ public final class EdgeView {
         this.sharing = sharing;
     }
 
+    /** The network the edges belong to. */
     public Network network() {
         return network;
     }
@@ -42,6 +43,7 @@ public final class EdgeView {
         return edges.length;
     }
 
+    /** Whether parameters declared on this selection are shared or per synapse. */
     public Sharing sharing() {
         return sharing;
     }

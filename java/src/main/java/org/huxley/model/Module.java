@@ -90,44 +90,54 @@ public abstract sealed class Module permits Compartment, Branch, Cell, Network {
         return new View(this, sites, View.Sharing.PER_CELL, "all.cell(" + idx + ")");
     }
 
+    /** Branches of every cell (see {@link View#branch}). */
     public View branch(int... index) {
         return all().branch(index);
     }
 
+    /** Compartments of every branch (see {@link View#comp}). */
     public View comp(int... index) {
         return all().comp(index);
     }
 
+    /** The compartment at relative position x of every branch (see {@link View#loc}). */
     public View loc(double x) {
         return all().loc(x);
     }
 
+    /** A named group of compartments. */
     public View group(String name) {
         return all().group(name);
     }
 
     // ---- whole-module shortcuts ----
 
+    /** Inserts a mechanism into every compartment. */
     public void insert(Mechanism m) {
         all().insert(m);
     }
 
+    /** Sets a field in every compartment. */
     public void set(Field f, double value) {
         all().set(f, value);
     }
 
+    /** Injects a current, nA per step, into every compartment. */
     public void stimulate(double[] currentNa) {
         all().stimulate(currentNa);
     }
 
+    /** Records v in every compartment. */
     public void record() {
         all().record();
     }
 
+    /** Records a state in every compartment. */
     public void record(Field f) {
         all().record(f);
     }
 
+    /** Records a current in every compartment. */
     public void record(Current c) {
         all().record(c);
     }
@@ -170,14 +180,17 @@ public abstract sealed class Module permits Compartment, Branch, Cell, Network {
         return Collections.unmodifiableSet(groups.keySet());
     }
 
+    /** The stimuli, in the order they were added. */
     public List<Stimulus> stimuli() {
         return Collections.unmodifiableList(stimuli);
     }
 
+    /** The voltage clamps, in the order they were added. */
     public List<Clamp> clamps() {
         return Collections.unmodifiableList(clamps);
     }
 
+    /** The recordings, in the order they were added. */
     public List<Recording> recordings() {
         return Collections.unmodifiableList(recordings);
     }

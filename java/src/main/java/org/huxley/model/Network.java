@@ -30,6 +30,7 @@ public final class Network extends Module {
     private int[] edgeType = new int[0];
     private int[] edgeLocal = new int[0];
 
+    /** A network of the given cells (copied), without synapses. */
     public Network(List<Cell> cells) {
         if (cells == null || cells.isEmpty()) {
             throw new ModelException("a network needs at least one cell");
@@ -561,6 +562,7 @@ public final class Network extends Module {
      */
     public record SynapseBlock(Mechanism type, int[] edgeIds, int[] preCompartments, int[] postCompartments,
             double[][] params, double[][] states, int[] delaySteps, double[][] spikeTimesMs) {
+        /** Number of edges in the block. */
         public int size() {
             return edgeIds.length;
         }

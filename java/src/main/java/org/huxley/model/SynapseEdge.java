@@ -21,6 +21,7 @@ public final class SynapseEdge {
         return index;
     }
 
+    /** The synapse mechanism. */
     public Mechanism type() {
         return network.synapseType(index);
     }
@@ -30,6 +31,7 @@ public final class SynapseEdge {
         return network.synapsePre(index);
     }
 
+    /** The post-synaptic compartment. */
     public Site post() {
         return network.synapsePost(index);
     }

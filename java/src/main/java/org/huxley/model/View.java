@@ -53,6 +53,7 @@ public final class View {
         }
     }
 
+    /** The model this view selects from. */
     public Module module() {
         return module;
     }
@@ -62,10 +63,12 @@ public final class View {
         return sites;
     }
 
+    /** Number of selected compartments. */
     public int size() {
         return sites.size();
     }
 
+    /** Whether parameters declared on this selection are shared or per element. */
     public Sharing sharing() {
         return sharing;
     }
@@ -82,14 +85,17 @@ public final class View {
 
     // ---- selection ----
 
+    /** The i-th cells of this selection (indices local to it). */
     public View cell(int... index) {
         return pick(Site::cell, index, "cell", s -> -1, Sharing.PER_CELL);
     }
 
+    /** The j-th branches of each selected cell (indices local to the selection). */
     public View branch(int... index) {
         return pick(Site::branch, index, "branch", Site::cell, Sharing.PER_BRANCH);
     }
 
+    /** The k-th compartments of each selected branch (indices local to the selection). */
     public View comp(int... index) {
         return pick(Site::comp, index, "comp", s -> s.cell() * 1_000_003L + s.branch(), Sharing.PER_COMP);
     }

@@ -29,6 +29,7 @@ public record DLambdaRule(double frequencyHz, double dLambda, double axialResist
     /** Upper bound on the count, far above any sensible discretisation; beyond it the inputs are wrong. */
     static final int MAX_NSEG = 1_000_001;
 
+    /** Checks that every setting is positive. */
     public DLambdaRule {
         positive("frequencyHz", frequencyHz);
         positive("dLambda", dLambda);

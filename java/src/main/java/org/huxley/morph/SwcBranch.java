@@ -16,6 +16,7 @@ import java.util.List;
  */
 public record SwcBranch(List<Integer> swcIndices, int typeId, String group, double lengthUm, int ncomp,
         int parent) {
+    /** Copies the points. */
     public SwcBranch {
         swcIndices = List.copyOf(swcIndices);
     }

@@ -26,6 +26,7 @@ import org.huxley.ModelException;
 public record SwcOptions(CompartmentCount compartmentCount, double maxBranchLengthUm, double minRadiusUm,
         Set<Integer> relevantTypeIds, boolean ignoreTracingInterruptions, boolean allowMultipleTrees) {
 
+    /** Checks the options. */
     public SwcOptions {
         if (compartmentCount == null) {
             throw new ModelException("compartmentCount must not be null");
@@ -48,6 +49,7 @@ public record SwcOptions(CompartmentCount compartmentCount, double maxBranchLeng
         return builder().ncomp(ncomp).build();
     }
 
+    /** Options, starting from the defaults. */
     public static Builder builder() {
         return new Builder();
     }
@@ -81,6 +83,7 @@ public record SwcOptions(CompartmentCount compartmentCount, double maxBranchLeng
             return this;
         }
 
+        /** How many compartments each branch gets. */
         public Builder compartmentCount(CompartmentCount count) {
             this.count = count;
             return this;
@@ -104,16 +107,19 @@ public record SwcOptions(CompartmentCount compartmentCount, double maxBranchLeng
             return this;
         }
 
+        /** Whether a point whose parent is not the previous row keeps its branch whole (default true). */
         public Builder ignoreTracingInterruptions(boolean ignore) {
             this.ignoreTracingInterruptions = ignore;
             return this;
         }
 
+        /** Whether a file with several roots is read (keeping one tree, with a warning) instead of rejected. */
         public Builder allowMultipleTrees(boolean allow) {
             this.allowMultipleTrees = allow;
             return this;
         }
 
+        /** Builds the options. */
         public SwcOptions build() {
             return new SwcOptions(count, maxBranchLengthUm, minRadiusUm, relevantTypeIds, ignoreTracingInterruptions,
                     allowMultipleTrees);

@@ -18,6 +18,7 @@ import org.huxley.ModelException;
  */
 public record NeuronIClamp(NeuronLocation at, double delayMs, double durMs, double ampNa, double[] playTimesMs,
         double[] playAmpsNa) {
+    /** Checks the timing and copies the played vectors. */
     public NeuronIClamp {
         if (at == null) {
             throw new ModelException("an IClamp needs a location");
@@ -46,11 +47,13 @@ public record NeuronIClamp(NeuronLocation at, double delayMs, double durMs, doub
         }
     }
 
+    /** Times of the played amplitudes, ms (a copy). */
     @Override
     public double[] playTimesMs() {
         return playTimesMs == null ? null : playTimesMs.clone();
     }
 
+    /** Played amplitudes, nA (a copy). */
     @Override
     public double[] playAmpsNa() {
         return playAmpsNa == null ? null : playAmpsNa.clone();

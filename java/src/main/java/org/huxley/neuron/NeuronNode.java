@@ -35,11 +35,13 @@ public sealed interface NeuronNode {
      */
     record ZeroArea(String key, List<Site> neighbours, double[] halfResistancesMOhm, double nodeX)
             implements NeuronNode {
+        /** Copies the neighbours and resistances. */
         public ZeroArea {
             neighbours = List.copyOf(neighbours);
             halfResistancesMOhm = halfResistancesMOhm.clone();
         }
 
+        /** Half resistances to each neighbour, MΩ (a copy). */
         @Override
         public double[] halfResistancesMOhm() {
             return halfResistancesMOhm.clone();

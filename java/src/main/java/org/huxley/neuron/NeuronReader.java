@@ -45,6 +45,8 @@ public final class NeuronReader {
     }
 
     /**
+      * Reads a NEURON model into a plan and protocol.
+      *
      * @param slope how the membrane currents are linearised ({@code ANALYTIC} differs from NEURON by
      *     roundoff only for currents affine in v, as hh's and pas's are)
      * @throws org.huxley.ModelException for a topology, mechanism or site Huxley cannot represent

@@ -41,6 +41,7 @@ public final class NeuronReading {
         this.injectedNa = Map.copyOf(injectedNa);
     }
 
+    /** The NEURON model read. */
     public NeuronModel model() {
         return model;
     }
@@ -50,10 +51,12 @@ public final class NeuronReading {
         return module;
     }
 
+    /** The compiled plan. */
     public Plan plan() {
         return plan;
     }
 
+    /** The protocol equivalent to NEURON's run. */
     public Protocol protocol() {
         return protocol;
     }

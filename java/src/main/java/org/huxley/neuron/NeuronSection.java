@@ -29,6 +29,7 @@ import org.huxley.ModelException;
 public record NeuronSection(String name, String parent, double parentX, double childX, double lengthUm,
         double diamUm, int nseg, double raOhmCm, double cmUfPerCm2, Map<String, Map<String, Double>> mechanisms,
         Map<String, Double> ions) {
+    /** Checks the geometry and copies the lists. */
     public NeuronSection {
         if (name == null || name.isBlank()) {
             throw new ModelException("a NEURON section needs a name");

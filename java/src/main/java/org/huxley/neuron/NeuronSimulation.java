@@ -16,6 +16,7 @@ public record NeuronSimulation(double dtMs, double tStopMs, double celsius, doub
         return new NeuronSimulation(0.025, tStopMs, 6.3, -65.0);
     }
 
+    /** Checks the timing. */
     public NeuronSimulation {
         if (!(dtMs > 0) || !Double.isFinite(dtMs)) {
             throw new ModelException("NEURON dt must be positive and finite, got " + dtMs + " ms");

@@ -11,6 +11,7 @@ import java.util.List;
  * @param voltagesMv per site, v at each sample, mV
  */
 public record NeuronTraces(List<NeuronLocation> sites, double[] timesMs, List<double[]> voltagesMv) {
+    /** Copies the traces. */
     public NeuronTraces {
         sites = List.copyOf(sites);
         voltagesMv = List.copyOf(voltagesMv);

@@ -37,10 +37,12 @@ public final class ParameterLayout {
     private final List<Integer> entryOf = new ArrayList<>();
     private int entries;
 
+    /** An empty layout on a model. */
     public ParameterLayout(Module model) {
         this.model = model;
     }
 
+    /** The model. */
     public Module model() {
         return model;
     }
@@ -134,6 +136,7 @@ public final class ParameterLayout {
         return parameters.size();
     }
 
+    /** The parameters, in order. */
     public List<Parameter> parameters() {
         return Collections.unmodifiableList(parameters);
     }
@@ -143,6 +146,7 @@ public final class ParameterLayout {
         return entryOf.get(parameter);
     }
 
+    /** Names of the parameters, in order. */
     public List<String> names() {
         return parameters.stream().map(Parameter::name).toList();
     }

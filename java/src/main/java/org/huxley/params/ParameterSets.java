@@ -24,6 +24,7 @@ public final class ParameterSets {
         return new ParameterLayout(model).batch(1);
     }
 
+    /** The layout of every set. */
     public ParameterLayout layout() {
         return layout;
     }
@@ -33,11 +34,14 @@ public final class ParameterSets {
         return values.length;
     }
 
+    /** One value. */
     public double get(int set, int parameter) {
         return values[set][parameter];
     }
 
     /**
+      * Sets one value.
+      *
      * @throws ModelException if the value lies outside the field's valid range
      */
     public ParameterSets set(int set, int parameter, double value) {

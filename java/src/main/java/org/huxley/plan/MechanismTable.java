@@ -8,6 +8,7 @@ import org.huxley.mech.Mechanism;
  * {@code states[s][i]} (in {@link Mechanism#states()} order).
  */
 public record MechanismTable(Mechanism mechanism, int[] nodes, double[][] params, double[][] states) {
+    /** Number of instances (compartments with the mechanism). */
     public int size() {
         return nodes.length;
     }

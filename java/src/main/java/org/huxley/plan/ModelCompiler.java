@@ -26,6 +26,8 @@ public final class ModelCompiler {
     }
 
     /**
+      * Validates a model and compiles it into a plan.
+      *
      * @throws ModelException naming the element and value of the first problem found: invalid
      *     geometry or values, nothing recorded
      */

@@ -91,10 +91,12 @@ public final class Plan {
         return source;
     }
 
+    /** Number of nodes (compartments and branch points). */
     public int numNodes() {
         return numNodes;
     }
 
+    /** Number of cells. */
     public int numCells() {
         return numCells;
     }
@@ -108,10 +110,12 @@ public final class Plan {
         return n;
     }
 
+    /** Whether a node is a branch point (not a compartment). */
     public boolean isBranchPoint(int node) {
         return branchPoint[node];
     }
 
+    /** The cell a node belongs to. */
     public int cellOf(int node) {
         return nodeCell[node];
     }
@@ -135,10 +139,12 @@ public final class Plan {
         return geometry[f.ordinal()].clone();
     }
 
+    /** Number of axial links. */
     public int numLinks() {
         return linkKind.length;
     }
 
+    /** The kind of one link. */
     public LinkKind linkKind(int link) {
         return linkKind[link];
     }
@@ -183,10 +189,12 @@ public final class Plan {
         return synapses;
     }
 
+    /** Number of stimuli. */
     public int numStimuli() {
         return stimulusNodes.length;
     }
 
+    /** The node one stimulus injects into. */
     public int stimulusNode(int i) {
         return stimulusNodes[i];
     }
@@ -196,10 +204,12 @@ public final class Plan {
         return stimulusCurrentsNa[i].clone();
     }
 
+    /** Number of voltage clamps. */
     public int numClamps() {
         return clampNodes.length;
     }
 
+    /** The node one clamp holds. */
     public int clampNode(int i) {
         return clampNodes[i];
     }

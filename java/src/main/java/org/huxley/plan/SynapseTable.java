@@ -23,6 +23,7 @@ public record SynapseTable(Mechanism mechanism, int[] preNodes, int[] postNodes,
         this(mechanism, preNodes, postNodes, edgeIds, params, states, null, null, null);
     }
 
+    /** Number of synapses of this type. */
     public int size() {
         return preNodes.length;
     }

@@ -4,6 +4,7 @@ import java.util.List;
 
 /** Transforms applied left to right: y = t_n(…t_1(x)); inverted right to left. */
 public record Chain(List<Transform> parts) implements Transform {
+    /** Copies the list of transforms (applied first to last). */
     public Chain {
         parts = List.copyOf(parts);
     }

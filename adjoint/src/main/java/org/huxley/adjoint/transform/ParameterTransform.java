@@ -13,6 +13,7 @@ import org.huxley.params.ParameterLayout;
 public final class ParameterTransform {
     private final List<Transform> transforms;
 
+    /** One transform per parameter, in layout order (the list is copied). */
     public ParameterTransform(List<Transform> transforms) {
         this.transforms = List.copyOf(transforms);
     }
@@ -42,10 +43,12 @@ public final class ParameterTransform {
         return new Identity();
     }
 
+    /** Number of parameters. */
     public int size() {
         return transforms.size();
     }
 
+    /** The transform of one parameter. */
     public Transform get(int parameter) {
         return transforms.get(parameter);
     }

@@ -4,6 +4,7 @@ import org.huxley.ModelException;
 
 /** y = lo + (hi − lo)·σ(x), σ the logistic function: maps ℝ onto (lo, hi). */
 public record Sigmoid(double lo, double hi) implements Transform {
+    /** Checks that the bounds are finite and lo &lt; hi. */
     public Sigmoid {
         if (!(lo < hi) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
             throw new ModelException("sigmoid transform needs finite lo < hi, got [" + lo + ", " + hi + "]");

@@ -4,6 +4,7 @@ import org.huxley.ModelException;
 
 /** y = lo + log(1 + eˣ): maps ℝ onto (lo, ∞); above x = 20 it is x + lo to double precision. */
 public record Softplus(double lo) implements Transform {
+    /** Checks that the lower bound is finite. */
     public Softplus {
         if (!Double.isFinite(lo)) {
             throw new ModelException("softplus transform needs a finite lower bound, got " + lo);

@@ -62,6 +62,7 @@ public final class Ca1Example {
 
     /** A trainable density: field in the region's group. */
     public record Trainable(String region, Field field) {
+        /** The label of the site in recordings and plots. */
         public String label() {
             return field.key() + "[" + region + "]";
         }
@@ -81,6 +82,7 @@ public final class Ca1Example {
      */
     public record Config(double dtMs, double tMaxMs, double delayMs, double durationMs, double[] amplitudesNa,
             double smoothingMs, double rawWeight, int threads) {
+        /** Copies the amplitudes and checks the settings. */
         public Config {
             amplitudesNa = amplitudesNa.clone();
             if (amplitudesNa.length == 0) {
@@ -100,26 +102,32 @@ public final class Ca1Example {
                     Runtime.getRuntime().availableProcessors());
         }
 
+        /** A copy with another number of engine threads. */
         public Config withThreads(int n) {
             return new Config(dtMs, tMaxMs, delayMs, durationMs, amplitudesNa, smoothingMs, rawWeight, n);
         }
 
+        /** A copy with other timing: step and duration, stimulus delay and length, all ms. */
         public Config withTiming(double dt, double tMax, double delay, double duration) {
             return new Config(dt, tMax, delay, duration, amplitudesNa, smoothingMs, rawWeight, threads);
         }
 
+        /** A copy with other step amplitudes, nA (one experiment each). */
         public Config withAmplitudes(double... a) {
             return new Config(dtMs, tMaxMs, delayMs, durationMs, a, smoothingMs, rawWeight, threads);
         }
 
+        /** A copy with another smoothed loss: Gaussian width in ms and weight of the raw MSE. */
         public Config withSmoothing(double sigmaMs, double raw) {
             return new Config(dtMs, tMaxMs, delayMs, durationMs, amplitudesNa, sigmaMs, raw, threads);
         }
 
+        /** The simulation protocol of this configuration. */
         public Protocol protocol() {
             return Protocol.defaults().withDt(dtMs).withTMax(tMaxMs);
         }
 
+        /** The step current of one amplitude, nA per time step. */
         public double[] step(double amplitudeNa) {
             return Stimuli.stepCurrent(delayMs, durationMs, amplitudeNa, dtMs, tMaxMs);
         }

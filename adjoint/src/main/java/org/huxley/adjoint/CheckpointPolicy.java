@@ -40,7 +40,7 @@ public final class CheckpointPolicy {
         return new CheckpointPolicy("uniform", new int[] {k}, 0);
     }
 
-    /** Nested segments: the outer level keeps every (L₂·…·L_d)-th state, and so on inwards. */
+    /** {@return nested segments: the outer level keeps every (L₂·…·L_d)-th state, and so on inwards} */
     public static CheckpointPolicy levels(int... segmentLengths) {
         if (segmentLengths.length == 0) {
             throw new ModelException("give at least one segment length");
@@ -53,7 +53,7 @@ public final class CheckpointPolicy {
         return new CheckpointPolicy("levels", segmentLengths.clone(), 0);
     }
 
-    /** The policy with least recomputation whose stored states fit {@code bytes} for the whole run. */
+    /** {@return the policy with least recomputation whose stored states fit {@code bytes} for the whole run} */
     public static CheckpointPolicy memoryBudget(long bytes) {
         if (bytes <= 0) {
             throw new ModelException("memory budget must be positive, got " + bytes + " bytes");

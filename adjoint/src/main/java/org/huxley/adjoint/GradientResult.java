@@ -25,37 +25,37 @@ public final class GradientResult {
         this.parameterNames = List.copyOf(parameterNames);
     }
 
-    /** Number of parameter sets B. */
+    /** {@return number of parameter sets B} */
     public int numSets() {
         return loss.length;
     }
 
-    /** The loss of one set (NaN if it diverged). */
+    /** {@return the loss of one set (NaN if it diverged)} */
     public double loss(int set) {
         return loss[set];
     }
 
-    /** A copy of set b's gradient. */
+    /** {@return a copy of set b's gradient} */
     public double[] gradient(int set) {
         return gradient[set].clone();
     }
 
-    /** The forward recordings of every set, as the forward engine would give them. */
+    /** {@return the forward recordings of every set, as the forward engine would give them} */
     public Recordings recordings() {
         return recordings;
     }
 
-    /** What the run stored and recomputed. */
+    /** {@return what the run stored and recomputed} */
     public MemoryReport memory() {
         return memory;
     }
 
-    /** Names of the parameters, in gradient order. */
+    /** {@return names of the parameters, in gradient order} */
     public List<String> parameterNames() {
         return parameterNames;
     }
 
-    /** Whether set b's value and gradient are valid (its simulation stayed finite). */
+    /** {@return whether set b's value and gradient are valid (its simulation stayed finite)} */
     public boolean valid(int set) {
         return !recordings.diverged(set) && Double.isFinite(loss[set]);
     }

@@ -5,7 +5,7 @@ public final class Losses {
     private Losses() {
     }
 
-    /** Mean over recordings and samples of (x − target)²; target [recording][sample]. */
+    /** {@return mean over recordings and samples of (x − target)²; target [recording][sample]} */
     public static Loss meanSquaredError(double[][] target) {
         return new MeanSquaredError(deepCopy(target), 0, 1);
     }
@@ -23,12 +23,12 @@ public final class Losses {
         return new MeanSquaredError(null, value, stride);
     }
 
-    /** Mean of samples 0, stride, 2·stride, … over all recordings. */
+    /** {@return mean of samples 0, stride, 2·stride, … over all recordings} */
     public static Loss stridedMean(int stride) {
         return new StridedMean(stride);
     }
 
-    /** Weighted squared errors of mean, std and smooth spike count (see {@link SummaryStatistics}). */
+    /** {@return weighted squared errors of mean, std and smooth spike count (see {@link SummaryStatistics})} */
     public static Loss summaryStatistics(double[][] targets, double[] weights, double thresholdMv, double widthMv) {
         return new SummaryStatistics(targets, weights, thresholdMv, widthMv);
     }

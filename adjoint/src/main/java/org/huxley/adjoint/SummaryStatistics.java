@@ -38,7 +38,7 @@ public final class SummaryStatistics implements Loss {
         this.widthMv = widthMv;
     }
 
-    /** The smooth spike count of a trace (the statistic this loss uses). */
+    /** {@return the smooth spike count of a trace (the statistic this loss uses)} */
     public static double softSpikeCount(double[] x, double thresholdMv, double widthMv) {
         double n = 0;
         for (int k = 1; k < x.length; k++) {

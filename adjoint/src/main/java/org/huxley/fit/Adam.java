@@ -36,17 +36,17 @@ public final class Adam implements Optimizer {
         this.clipping = clipping;
     }
 
-    /** A copy with another learning-rate schedule. */
+    /** {@return a copy with another learning-rate schedule} */
     public Adam withSchedule(LearningRateSchedule schedule) {
         return new Adam(schedule, beta1, beta2, epsilon, clipping);
     }
 
-    /** A copy with another gradient clipping. */
+    /** {@return a copy with another gradient clipping} */
     public Adam withClipping(GradientClipping clip) {
         return new Adam(rate, beta1, beta2, epsilon, clip);
     }
 
-    /** A copy with other moment decay rates β₁, β₂. */
+    /** {@return a copy with other moment decay rates β₁, β₂} */
     public Adam withBetas(double b1, double b2) {
         return new Adam(rate, b1, b2, epsilon, clipping);
     }

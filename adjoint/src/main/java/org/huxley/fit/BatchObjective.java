@@ -10,7 +10,7 @@ import org.huxley.engine.RunControl;
  * implementation; tests use analytic functions.
  */
 public interface BatchObjective {
-    /** Number of parameters P. */
+    /** {@return number of parameters P} */
     int dimension();
 
     /**
@@ -30,27 +30,27 @@ public interface BatchObjective {
         return evaluate(x);
     }
 
-    /** Losses only (a gradient-free method's evaluation; model objectives run forward only). */
+    /** {@return losses only (a gradient-free method's evaluation; model objectives run forward only)} */
     default double[] values(double[][] x) {
         return evaluate(x).losses();
     }
 
-    /** Names of the parameters, for reports; default {@code x0, x1, …}. */
+    /** {@return names of the parameters, for reports; default {@code x0, x1, …}} */
     default List<String> parameterNames() {
         return IntStream.range(0, dimension()).mapToObj(i -> "x" + i).toList();
     }
 
-    /** Groups for per-group optimizer settings ({@link TypeOptimizer}). */
+    /** {@return groups for per-group optimizer settings ({@link TypeOptimizer})} */
     default ParameterGroups groups() {
         return ParameterGroups.single(dimension());
     }
 
-    /** Parameter values y from unconstrained x (identity unless bounded). */
+    /** {@return parameter values y from unconstrained x (identity unless bounded)} */
     default double[] toValues(double[] x) {
         return x.clone();
     }
 
-    /** Unconstrained x from parameter values y. */
+    /** {@return unconstrained x from parameter values y} */
     default double[] toUnconstrained(double[] y) {
         return y.clone();
     }

@@ -27,12 +27,12 @@ public final class Bounds {
         }
     }
 
-    /** Each field's valid range (sigmoid, softplus or identity as {@link ParameterTransform#forField}). */
+    /** {@return each field's valid range (sigmoid, softplus or identity as {@link ParameterTransform#forField})} */
     public static Bounds of(ParameterLayout layout) {
         return new Bounds(layout);
     }
 
-    /** Parameter p in (lo, hi), linear scale: y = lo + (hi − lo)·σ(x). */
+    /** {@return parameter p in (lo, hi), linear scale: y = lo + (hi − lo)·σ(x)} */
     public Bounds set(int p, double lo, double hi) {
         check(p, lo, hi);
         transforms.set(p, new Sigmoid(lo, hi));
@@ -52,7 +52,7 @@ public final class Bounds {
         return this;
     }
 
-    /** Every parameter p on a log scale within [values[p]/factor, values[p]·factor]. */
+    /** {@return every parameter p on a log scale within [values[p]/factor, values[p]·factor]} */
     public Bounds logScaleAround(double[] values, double factor) {
         if (values.length != layout.size() || !(factor > 1)) {
             throw new ModelException("logScaleAround needs one value per parameter (" + layout.size()
@@ -64,7 +64,7 @@ public final class Bounds {
         return this;
     }
 
-    /** The transform that maps unconstrained x into these bounds, one per parameter. */
+    /** {@return the transform that maps unconstrained x into these bounds, one per parameter} */
     public ParameterTransform transform() {
         return new ParameterTransform(transforms);
     }

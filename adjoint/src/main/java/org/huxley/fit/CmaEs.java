@@ -35,7 +35,7 @@ public final class CmaEs {
         this.listener = b.listener;
     }
 
-    /** Settings, starting from the defaults (a seed must be set). */
+    /** {@return settings, starting from the defaults (a seed must be set)} */
     public static Builder builder() {
         return new Builder();
     }
@@ -70,13 +70,13 @@ public final class CmaEs {
             return history.size();
         }
 
-        /** Wall time of the whole run, s. */
+        /** {@return wall time of the whole run, s} */
         public double elapsedSeconds() {
             return history.isEmpty() ? 0 : history.get(history.size() - 1).elapsedSeconds();
         }
     }
 
-    /** Population size for dimension n: 4 + ⌊3 ln n⌋. */
+    /** {@return population size for dimension n: 4 + ⌊3 ln n⌋} */
     public static int defaultPopulation(int n) {
         return 4 + (int) Math.floor(3 * Math.log(n));
     }
@@ -250,7 +250,11 @@ public final class CmaEs {
         private Builder() {
         }
 
-        /** Initial step size in unconstrained units (default 0.5). */
+        /**
+         * Initial step size in unconstrained units (default 0.5).
+         *
+         * @return this builder
+         */
         public Builder sigma0(double s) {
             if (!(s > 0) || !Double.isFinite(s)) {
                 throw new ModelException("CMA-ES initial step size must be positive, got " + s);
@@ -259,7 +263,11 @@ public final class CmaEs {
             return this;
         }
 
-        /** Population size λ per generation (default 4 + ⌊3 ln P⌋). */
+        /**
+         * Population size λ per generation (default 4 + ⌊3 ln P⌋).
+         *
+         * @return this builder
+         */
         public Builder populationSize(int l) {
             if (l < 2) {
                 throw new ModelException("CMA-ES population must be >= 2, got " + l);
@@ -268,7 +276,11 @@ public final class CmaEs {
             return this;
         }
 
-        /** Generation budget (default 100). */
+        /**
+         * Generation budget (default 100).
+         *
+         * @return this builder
+         */
         public Builder maxGenerations(int g) {
             if (g < 1) {
                 throw new ModelException("generation budget must be >= 1, got " + g);
@@ -277,7 +289,11 @@ public final class CmaEs {
             return this;
         }
 
-        /** Wall-time budget, s (default none); checked before each generation. */
+        /**
+         * Wall-time budget, s (default none); checked before each generation.
+         *
+         * @return this builder
+         */
         public Builder maxSeconds(double s) {
             if (!(s > 0)) {
                 throw new ModelException("time budget must be positive, got " + s);
@@ -286,19 +302,31 @@ public final class CmaEs {
             return this;
         }
 
-        /** The seed of the sampling (required: every random choice in Huxley takes an explicit seed). */
+        /**
+         * The seed of the sampling (required: every random choice in Huxley takes an explicit seed).
+         *
+         * @return this builder
+         */
         public Builder seed(long s) {
             this.seed = s;
             return this;
         }
 
-        /** Stop when the best loss is at or below this value (default −∞: off). */
+        /**
+         * Stop when the best loss is at or below this value (default −∞: off).
+         *
+         * @return this builder
+         */
         public Builder targetLoss(double l) {
             this.targetLoss = l;
             return this;
         }
 
-        /** Called after every generation. */
+        /**
+         * Called after every generation.
+         *
+         * @return this builder
+         */
         public Builder listener(Consumer<Generation> l) {
             this.listener = l;
             return this;

@@ -41,19 +41,19 @@ public record Experiment(String name, Map<Integer, double[]> stimuli, Loss loss,
         stimuli = java.util.Collections.unmodifiableMap(copy);
     }
 
-    /** The model's own stimuli, weight 1. */
+    /** {@return the model's own stimuli, weight 1} */
     public static Experiment of(String name, Loss loss) {
         return new Experiment(name, Map.of(), loss, 1.0);
     }
 
-    /** A copy in which stimulus {@code index} is replaced by {@code currentNa}. */
+    /** {@return a copy in which stimulus {@code index} is replaced by {@code currentNa}} */
     public Experiment withStimulus(int index, double[] currentNa) {
         Map<Integer, double[]> m = new TreeMap<>(stimuli);
         m.put(index, currentNa);
         return new Experiment(name, m, loss, weight);
     }
 
-    /** A copy with another weight. */
+    /** {@return a copy with another weight} */
     public Experiment withWeight(double w) {
         return new Experiment(name, stimuli, loss, w);
     }

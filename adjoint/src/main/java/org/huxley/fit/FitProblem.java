@@ -80,37 +80,37 @@ public final class FitProblem implements BatchObjective {
         }
     }
 
-    /** Settings of a problem on a compiled plan, whose trainable parameters are {@code layout}. */
+    /** {@return settings of a problem on a compiled plan, whose trainable parameters are {@code layout}} */
     public static Builder builder(Plan plan, ParameterLayout layout) {
         return new Builder(plan, layout);
     }
 
-    /** The compiled model. */
+    /** {@return the compiled model} */
     public Plan plan() {
         return plan;
     }
 
-    /** The time step, duration and recording stride. */
+    /** {@return the time step, duration and recording stride} */
     public Protocol protocol() {
         return protocol;
     }
 
-    /** The fitted parameters. */
+    /** {@return the fitted parameters} */
     public ParameterLayout layout() {
         return layout;
     }
 
-    /** The map between parameter values y and unconstrained x. */
+    /** {@return the map between parameter values y and unconstrained x} */
     public ParameterTransform transform() {
         return transform;
     }
 
-    /** The experiments whose weighted losses are summed. */
+    /** {@return the experiments whose weighted losses are summed} */
     public List<Experiment> experiments() {
         return experiments;
     }
 
-    /** The engine computing losses and gradients. */
+    /** {@return the engine computing losses and gradients} */
     public GradientEngine gradientEngine() {
         return gradientEngine;
     }
@@ -341,43 +341,71 @@ public final class FitProblem implements BatchObjective {
             this.layout = layout;
         }
 
-        /** The simulation protocol (default {@link Protocol#defaults()}). */
+        /**
+         * The simulation protocol (default {@link Protocol#defaults()}).
+         *
+         * @return this builder
+         */
         public Builder protocol(Protocol p) {
             this.protocol = p;
             return this;
         }
 
-        /** Bounds: default {@link ParameterTransform#fromBounds} (each field's valid range). */
+        /**
+         * Bounds: default {@link ParameterTransform#fromBounds} (each field's valid range).
+         *
+         * @return this builder
+         */
         public Builder transform(ParameterTransform t) {
             this.transform = t;
             return this;
         }
 
-        /** Adds an experiment. */
+        /**
+         * Adds an experiment.
+         *
+         * @return this builder
+         */
         public Builder experiment(Experiment e) {
             this.experiments.add(e);
             return this;
         }
 
-        /** Adds experiments, in order. */
+        /**
+         * Adds experiments, in order.
+         *
+         * @return this builder
+         */
         public Builder experiments(List<Experiment> list) {
             this.experiments.addAll(list);
             return this;
         }
 
-        /** Default: {@link CpuGradientEngine} on all processors. */
+        /**
+         * Default: {@link CpuGradientEngine} on all processors.
+         *
+         * @return this builder
+         */
         public Builder gradientEngine(GradientEngine g) {
             this.gradientEngine = g;
             return this;
         }
 
-        /** The forward engine for {@link FitProblem#values} and {@link FitProblem#simulate}; default {@link CpuEngine}. */
+        /**
+         * The forward engine for {@link FitProblem#values} and {@link FitProblem#simulate}; default {@link CpuEngine}.
+         *
+         * @return this builder
+         */
         public Builder engine(Engine e) {
             this.engine = e;
             return this;
         }
 
-        /** Default: {@link ParameterGroups#byEntry}. */
+        /**
+         * Default: {@link ParameterGroups#byEntry}.
+         *
+         * @return this builder
+         */
         public Builder groups(ParameterGroups g) {
             this.groups = g;
             return this;

@@ -37,7 +37,7 @@ public record FitResult(List<StartOutcome> starts, int bestStart, int rounds, do
             double finalLoss, double bestLoss, double[] bestX, double[] bestValues, double[] startValues) {
     }
 
-    /** The best start (lowest loss evaluated). */
+    /** {@return the best start (lowest loss evaluated)} */
     public StartOutcome best() {
         return bestStart < 0 ? null : starts.get(bestStart);
     }
@@ -52,7 +52,7 @@ public record FitResult(List<StartOutcome> starts, int bestStart, int rounds, do
                 .mapToInt(Integer::intValue).toArray();
     }
 
-    /** Indices of the starts flagged as diverged. */
+    /** {@return indices of the starts flagged as diverged} */
     public int[] diverged() {
         return IntStream.range(0, starts.size()).filter(i -> starts.get(i).status() == StartStatus.DIVERGED).toArray();
     }

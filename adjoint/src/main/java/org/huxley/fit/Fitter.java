@@ -61,12 +61,12 @@ public final class Fitter {
         this.checkpoint = b.checkpoint;
     }
 
-    /** Settings, starting from the defaults. */
+    /** {@return settings, starting from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The optimizer every start uses. */
+    /** {@return the optimizer every start uses} */
     public Optimizer optimizer() {
         return optimizer;
     }
@@ -407,7 +407,11 @@ public final class Fitter {
         private Builder() {
         }
 
-        /** Default: {@link Lbfgs} with its defaults. */
+        /**
+         * Default: {@link Lbfgs} with its defaults.
+         *
+         * @return this builder
+         */
         public Builder optimizer(Optimizer o) {
             if (o == null) {
                 throw new ModelException("optimizer must not be null");
@@ -416,7 +420,11 @@ public final class Fitter {
             return this;
         }
 
-        /** Round budget (engine batches), default 100. */
+        /**
+         * Round budget (engine batches), default 100.
+         *
+         * @return this builder
+         */
         public Builder maxRounds(int n) {
             if (n < 0) {
                 throw new ModelException("round budget must be >= 0, got " + n);
@@ -425,7 +433,11 @@ public final class Fitter {
             return this;
         }
 
-        /** Wall-time budget, s (default none); checked before each round. */
+        /**
+         * Wall-time budget, s (default none); checked before each round.
+         *
+         * @return this builder
+         */
         public Builder maxSeconds(double s) {
             if (!(s > 0)) {
                 throw new ModelException("time budget must be positive, got " + s);
@@ -434,7 +446,11 @@ public final class Fitter {
             return this;
         }
 
-        /** Stop a start when ‖∂L/∂x‖ ≤ tol (default 0: off). */
+        /**
+         * Stop a start when ‖∂L/∂x‖ ≤ tol (default 0: off).
+         *
+         * @return this builder
+         */
         public Builder gradientTolerance(double tol) {
             if (!(tol >= 0)) {
                 throw new ModelException("gradient tolerance must be >= 0, got " + tol);
@@ -456,19 +472,31 @@ public final class Fitter {
             return this;
         }
 
-        /** Stop a start when its loss is at or below this value (default −∞: off). */
+        /**
+         * Stop a start when its loss is at or below this value (default −∞: off).
+         *
+         * @return this builder
+         */
         public Builder targetLoss(double loss) {
             this.targetLoss = loss;
             return this;
         }
 
-        /** Adds a listener, called on the fitting thread. */
+        /**
+         * Adds a listener, called on the fitting thread.
+         *
+         * @return this builder
+         */
         public Builder listener(FitListener l) {
             this.listeners.add(l);
             return this;
         }
 
-        /** Receives the state every {@code everyRounds} rounds and at the end. */
+        /**
+         * Receives the state every {@code everyRounds} rounds and at the end.
+         *
+         * @return this builder
+         */
         public Builder checkpoint(int everyRounds, Consumer<FitState> sink) {
             if (everyRounds < 1) {
                 throw new ModelException("checkpoint interval must be >= 1 round, got " + everyRounds);

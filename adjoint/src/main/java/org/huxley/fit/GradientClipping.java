@@ -18,7 +18,7 @@ public record GradientClipping(double maxNorm, double maxAbs) {
         }
     }
 
-    /** No clipping. */
+    /** {@return no clipping} */
     public static GradientClipping none() {
         return new GradientClipping(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
     }
@@ -33,7 +33,7 @@ public record GradientClipping(double maxNorm, double maxAbs) {
         return new GradientClipping(Double.POSITIVE_INFINITY, maxAbs);
     }
 
-    /** A clipped copy of g. */
+    /** {@return a clipped copy of g} */
     public double[] apply(double[] g) {
         double[] out = g.clone();
         if (maxAbs < Double.POSITIVE_INFINITY) {

@@ -5,10 +5,10 @@ import org.huxley.ModelException;
 /** The learning rate of a first-order optimizer at step t = 0, 1, 2, … (per start). */
 @FunctionalInterface
 public interface LearningRateSchedule {
-    /** The learning rate at step {@code step} (0 for the first). */
+    /** {@return the learning rate at step {@code step} (0 for the first)} */
     double at(int step);
 
-    /** The same rate at every step. */
+    /** {@return the same rate at every step} */
     static LearningRateSchedule constant(double rate) {
         requirePositive("learning rate", rate);
         return t -> rate;
@@ -24,7 +24,7 @@ public interface LearningRateSchedule {
         return t -> rate * Math.pow(decay, (double) t / every);
     }
 
-    /** rate·factor^⌊t / every⌋: piecewise constant. */
+    /** {@return rate·factor^⌊t / every⌋: piecewise constant} */
     static LearningRateSchedule stepDecay(double rate, double factor, int every) {
         requirePositive("learning rate", rate);
         requirePositive("factor", factor);
@@ -34,7 +34,7 @@ public interface LearningRateSchedule {
         return t -> rate * Math.pow(factor, t / every);
     }
 
-    /** Cosine decay from rate to floor over {@code steps} steps, then floor. */
+    /** {@return cosine decay from rate to floor over {@code steps} steps, then floor} */
     static LearningRateSchedule cosine(double rate, int steps, double floor) {
         requirePositive("learning rate", rate);
         if (steps < 1 || !(floor >= 0) || floor > rate) {
@@ -44,7 +44,7 @@ public interface LearningRateSchedule {
         return t -> t >= steps ? floor : floor + 0.5 * (rate - floor) * (1 + Math.cos(Math.PI * t / steps));
     }
 
-    /** Linear warm-up from rate/warmup to the schedule's value over the first {@code warmup} steps. */
+    /** {@return linear warm-up from rate/warmup to the schedule's value over the first {@code warmup} steps} */
     default LearningRateSchedule withWarmup(int warmup) {
         if (warmup < 1) {
             throw new ModelException("warm-up must be >= 1 step, got " + warmup);

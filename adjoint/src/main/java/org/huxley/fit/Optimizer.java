@@ -28,6 +28,6 @@ public interface Optimizer {
      */
     Stepper start(double[] x0, ParameterGroups groups);
 
-    /** A stepper continuing from {@link Stepper#save()}d state (resuming a fit). */
+    /** {@return a stepper continuing from {@link Stepper#save()}d state (resuming a fit)} */
     Stepper restore(OptimizerState state, ParameterGroups groups);
 }

@@ -19,12 +19,12 @@ public record OptimizerState(String optimizer, Map<String, double[]> values) {
         values = java.util.Collections.unmodifiableMap(copy);
     }
 
-    /** An empty builder for {@code optimizer}. */
+    /** {@return an empty builder for {@code optimizer}} */
     public static Builder builder(String optimizer) {
         return new Builder(optimizer);
     }
 
-    /** The array saved under {@code key}; throws {@link ModelException} if missing. */
+    /** {@return the array saved under {@code key}; throws {@link ModelException} if missing} */
     public double[] array(String key) {
         double[] v = values.get(key);
         if (v == null) {
@@ -33,17 +33,17 @@ public record OptimizerState(String optimizer, Map<String, double[]> values) {
         return v.clone();
     }
 
-    /** The number saved under {@code key}; throws {@link ModelException} if missing. */
+    /** {@return the number saved under {@code key}; throws {@link ModelException} if missing} */
     public double scalar(String key) {
         return array(key)[0];
     }
 
-    /** The number saved under {@code key} as an int; throws {@link ModelException} if missing. */
+    /** {@return the number saved under {@code key} as an int; throws {@link ModelException} if missing} */
     public int integer(String key) {
         return (int) scalar(key);
     }
 
-    /** The flag saved under {@code key}; throws {@link ModelException} if missing. */
+    /** {@return the flag saved under {@code key}; throws {@link ModelException} if missing} */
     public boolean flag(String key) {
         return scalar(key) != 0;
     }
@@ -84,19 +84,31 @@ public record OptimizerState(String optimizer, Map<String, double[]> values) {
             this.optimizer = optimizer;
         }
 
-        /** Saves an array (copied). */
+        /**
+         * Saves an array (copied).
+         *
+         * @return this builder
+         */
         public Builder put(String key, double[] v) {
             values.put(key, v.clone());
             return this;
         }
 
-        /** Saves a number. */
+        /**
+         * Saves a number.
+         *
+         * @return this builder
+         */
         public Builder put(String key, double v) {
             values.put(key, new double[] {v});
             return this;
         }
 
-        /** Saves a flag. */
+        /**
+         * Saves a flag.
+         *
+         * @return this builder
+         */
         public Builder put(String key, boolean v) {
             values.put(key, new double[] {v ? 1 : 0});
             return this;

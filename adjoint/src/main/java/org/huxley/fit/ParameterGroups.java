@@ -41,12 +41,12 @@ public final class ParameterGroups {
         }
     }
 
-    /** All P parameters in one group named "all". */
+    /** {@return all P parameters in one group named "all"} */
     public static ParameterGroups single(int parameters) {
         return new ParameterGroups(new int[parameters], List.of("all"));
     }
 
-    /** One group per declaration of the layout, named by its first parameter's field and selection. */
+    /** {@return one group per declaration of the layout, named by its first parameter's field and selection} */
     public static ParameterGroups byEntry(ParameterLayout layout) {
         int[] of = new int[layout.size()];
         List<String> names = new ArrayList<>();
@@ -73,32 +73,32 @@ public final class ParameterGroups {
         return new ParameterGroups(of, new ArrayList<>(index.keySet()));
     }
 
-    /** Number of parameters P. */
+    /** {@return number of parameters P} */
     public int size() {
         return groupOf.length;
     }
 
-    /** Number of groups. */
+    /** {@return number of groups} */
     public int numGroups() {
         return names.size();
     }
 
-    /** The group of one parameter. */
+    /** {@return the group of one parameter} */
     public int groupOf(int parameter) {
         return groupOf[parameter];
     }
 
-    /** The name of one group. */
+    /** {@return the name of one group} */
     public String name(int group) {
         return names.get(group);
     }
 
-    /** Names of all groups, by index. */
+    /** {@return names of all groups, by index} */
     public List<String> names() {
         return names;
     }
 
-    /** The group index of a name. */
+    /** {@return the group index of a name} */
     public int indexOf(String name) {
         int g = names.indexOf(name);
         if (g < 0) {
@@ -107,7 +107,7 @@ public final class ParameterGroups {
         return g;
     }
 
-    /** Indices of the parameters in group g, ascending. */
+    /** {@return indices of the parameters in group g, ascending} */
     public int[] members(int group) {
         return java.util.stream.IntStream.range(0, groupOf.length).filter(p -> groupOf[p] == group).toArray();
     }

@@ -32,12 +32,12 @@ public final class Sgd implements Optimizer {
         this.clipping = clipping;
     }
 
-    /** A copy with another gradient clipping. */
+    /** {@return a copy with another gradient clipping} */
     public Sgd withClipping(GradientClipping clip) {
         return new Sgd(rate, momentum, nesterov, clip);
     }
 
-    /** A copy with Nesterov momentum on or off. */
+    /** {@return a copy with Nesterov momentum on or off} */
     public Sgd withNesterov(boolean on) {
         return new Sgd(rate, momentum, on, clipping);
     }

@@ -31,7 +31,7 @@ public final class Starts {
         return out;
     }
 
-    /** n starts drawn uniformly in [lo_p, hi_p). */
+    /** {@return n starts drawn uniformly in [lo_p, hi_p)} */
     public static double[][] uniform(double[] lo, double[] hi, int n, long seed) {
         if (lo.length != hi.length || n < 1) {
             throw new ModelException("uniform starts need bounds of equal length and n >= 1");

@@ -30,12 +30,12 @@ public final class TypeOptimizer implements Optimizer {
         this.byGroup = Map.copyOf(byGroup);
     }
 
-    /** Every group uses {@code fallback} until {@link #with} overrides it. */
+    /** {@return every group uses {@code fallback} until {@link #with} overrides it} */
     public static TypeOptimizer of(Optimizer fallback) {
         return new TypeOptimizer(fallback, Map.of());
     }
 
-    /** A copy in which the group named {@code group} uses {@code optimizer}. */
+    /** {@return a copy in which the group named {@code group} uses {@code optimizer}} */
     public TypeOptimizer with(String group, Optimizer optimizer) {
         Map<String, Optimizer> m = new LinkedHashMap<>(byGroup);
         m.put(group, optimizer);

@@ -14,7 +14,7 @@ public final class DataTargets {
     private DataTargets() {
     }
 
-    /** [trace][sample] on the recording grid of {@code protocol} run for {@code steps} steps. */
+    /** {@return [trace][sample] on the recording grid of {@code protocol} run for {@code steps} steps} */
     public static double[][] target(List<Trace> traces, Protocol protocol, int steps) {
         if (traces.isEmpty()) {
             throw new ModelException("no traces to fit");
@@ -31,7 +31,7 @@ public final class DataTargets {
         return out;
     }
 
-    /** A stimulus of {@code steps + 1} samples at interval dt (zero-order hold), nA. */
+    /** {@return a stimulus of {@code steps + 1} samples at interval dt (zero-order hold), nA} */
     public static double[] stimulus(Trace current, double dtMs, int steps) {
         requireCovers(current, steps * dtMs);
         return current.resample(current.t0Ms(), dtMs, steps + 1, Resampling.HOLD).values();

@@ -53,7 +53,7 @@ public final class FitStateJson {
         }
     }
 
-    /** The mapper used (records, doubles round-trip exactly). */
+    /** {@return the mapper used (records, doubles round-trip exactly)} */
     public static JsonMapper mapper() {
         return MAPPER;
     }

@@ -34,28 +34,28 @@ public record Trace(String label, String unit, double t0Ms, double dtMs, double[
         values = values.clone();
     }
 
-    /** The samples (a copy). */
+    /** {@return the samples (a copy)} */
     @Override
     public double[] values() {
         return values.clone();
     }
 
-    /** Number of samples. */
+    /** {@return number of samples} */
     public int size() {
         return values.length;
     }
 
-    /** Time of the last sample, ms. */
+    /** {@return time of the last sample, ms} */
     public double endMs() {
         return t0Ms + (values.length - 1) * dtMs;
     }
 
-    /** Sampling rate, Hz. */
+    /** {@return sampling rate, Hz} */
     public double rateHz() {
         return 1000.0 / dtMs;
     }
 
-    /** The values times {@code factor}, in {@code newUnit}. */
+    /** {@return the values times {@code factor}, in {@code newUnit}} */
     public Trace scaled(double factor, String newUnit) {
         double[] v = values.clone();
         for (int k = 0; k < v.length; k++) {
@@ -64,7 +64,7 @@ public record Trace(String label, String unit, double t0Ms, double dtMs, double[
         return new Trace(label, newUnit, t0Ms, dtMs, v);
     }
 
-    /** The value at time t (ms) by {@code method}; t must lie within the trace (± 1e-9 of a sample). */
+    /** {@return the value at time t (ms) by {@code method}; t must lie within the trace (± 1e-9 of a sample)} */
     public double at(double tMs, Resampling method) {
         double u = (tMs - t0Ms) / dtMs;
         int n = values.length;
@@ -85,7 +85,7 @@ public record Trace(String label, String unit, double t0Ms, double dtMs, double[
         return values[k] + frac * (values[k + 1] - values[k]);
     }
 
-    /** n samples at t = t0 + k·dt (k = 0 … n−1) by {@code method}. */
+    /** {@return n samples at t = t0 + k·dt (k = 0 … n−1) by {@code method}} */
     public Trace resample(double t0, double dt, int n, Resampling method) {
         if (n < 1 || !(dt > 0)) {
             throw new ModelException("resampling '" + label + "' needs n >= 1 samples and dt > 0, got " + n + ", " + dt);
@@ -97,7 +97,7 @@ public record Trace(String label, String unit, double t0Ms, double dtMs, double[
         return new Trace(label, unit, t0, dt, out);
     }
 
-    /** Resampled to interval {@code dt} from this trace's start, as many samples as it covers. */
+    /** {@return resampled to interval {@code dt} from this trace's start, as many samples as it covers} */
     public Trace resample(double dt, Resampling method) {
         int n = (int) Math.floor((endMs() - t0Ms) / dt + 1e-9) + 1;
         return resample(t0Ms, dt, n, method);

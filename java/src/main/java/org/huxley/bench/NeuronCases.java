@@ -56,7 +56,7 @@ public final class NeuronCases {
     private NeuronCases() {
     }
 
-    /** Case i, ii or iii as a NEURON model. */
+    /** {@return case i, ii or iii as a NEURON model} */
     public static NeuronModel model(String name) {
         return switch (name) {
             case "i" -> cells("i", 1000, 0, 20.0, 20.0, 1, 0.2);
@@ -66,14 +66,14 @@ public final class NeuronCases {
         };
     }
 
-    /** The case as NEURON runs it: all cells in one model, one parameter set. */
+    /** {@return the case as NEURON runs it: all cells in one model, one parameter set} */
     public static Workload network(String name) {
         NeuronReading r = NeuronReader.read(model(name));
         return new Workload("neuron-" + name, r.module(), r.plan(), r.protocol(),
                 new Batch(new ParameterLayout(r.module()).batch(1)));
     }
 
-    /** One cell of the case, as many identical parameter sets as the case has cells. */
+    /** {@return one cell of the case, as many identical parameter sets as the case has cells} */
     public static Workload batch(String name) {
         NeuronModel full = model(name);
         int ncells = (int) full.sections().stream().filter(s -> s.parent() == null).count();

@@ -27,7 +27,7 @@ public final class StandardWorkloads {
     private StandardWorkloads() {
     }
 
-    /** By name: {@code hh1}, {@code tree252} or {@code ca1}. */
+    /** {@return a workload by name: {@code hh1}, {@code tree252} or {@code ca1}} */
     public static Workload byName(String name, int batch, long seed) {
         return switch (name) {
             case "hh1" -> hh1(batch, seed);
@@ -50,7 +50,7 @@ public final class StandardWorkloads {
         return branchGnaWorkload("ca1", cell, batch, seed);
     }
 
-    /** The bundled CA1 morphology (morph_ca1_n120.swc) with {@code ncomp} compartments per branch. */
+    /** {@return the bundled CA1 morphology (morph_ca1_n120.swc) with {@code ncomp} compartments per branch} */
     public static Cell ca1Cell(int ncomp) {
         String name = "/org/huxley/morphologies/morph_ca1_n120.swc";
         try (java.io.InputStream in = StandardWorkloads.class.getResourceAsStream(name)) {

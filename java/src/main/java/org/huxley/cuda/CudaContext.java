@@ -62,12 +62,12 @@ public final class CudaContext implements AutoCloseable {
         driver.contextSetCurrent(context);
     }
 
-    /** The device name as the driver reports it. */
+    /** {@return the device name as the driver reports it} */
     public String deviceName() {
         return name;
     }
 
-    /** The device ordinal. */
+    /** {@return the device ordinal} */
     public int ordinal() {
         return ordinal;
     }
@@ -77,17 +77,17 @@ public final class CudaContext implements AutoCloseable {
         return 10 * ccMajor + ccMinor;
     }
 
-    /** Number of streaming multiprocessors. */
+    /** {@return number of streaming multiprocessors} */
     public int multiprocessors() {
         return multiprocessors;
     }
 
-    /** Device memory, bytes. */
+    /** {@return device memory, bytes} */
     public long totalMemory() {
         return totalMemory;
     }
 
-    /** Free device memory now, bytes. */
+    /** {@return free device memory now, bytes} */
     public long freeMemory() {
         makeCurrent();
         return driver.memInfo()[0];

@@ -166,7 +166,7 @@ public final class CudaDriver {
         }
     }
 
-    /** Why {@link #get()} fails, or null when the driver is usable. */
+    /** {@return why {@link #get()} fails, or null when the driver is usable} */
     public static String unavailableReason() {
         try {
             get();
@@ -196,7 +196,7 @@ public final class CudaDriver {
 
     // ---- typed, checked calls ----
 
-    /** Driver version as 1000·major + 10·minor (13000 = CUDA 13.0). */
+    /** {@return driver version as 1000·major + 10·minor (13000 = CUDA 13.0)} */
     public int driverVersion() {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment out = a.allocate(JAVA_INT);
@@ -207,7 +207,7 @@ public final class CudaDriver {
         }
     }
 
-    /** Number of CUDA devices. */
+    /** {@return number of CUDA devices} */
     public int deviceCount() {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment out = a.allocate(JAVA_INT);
@@ -218,7 +218,7 @@ public final class CudaDriver {
         }
     }
 
-    /** The CUdevice handle of an ordinal. */
+    /** {@return the CUdevice handle of an ordinal} */
     public int device(int ordinal) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment out = a.allocate(JAVA_INT);
@@ -229,7 +229,7 @@ public final class CudaDriver {
         }
     }
 
-    /** The name of a device. */
+    /** {@return the name of a device} */
     public String deviceName(int device) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment out = a.allocate(256);
@@ -240,7 +240,7 @@ public final class CudaDriver {
         }
     }
 
-    /** Memory of a device, bytes. */
+    /** {@return memory of a device, bytes} */
     public long deviceTotalMemory(int device) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment out = a.allocate(JAVA_LONG);
@@ -251,7 +251,7 @@ public final class CudaDriver {
         }
     }
 
-    /** A device attribute ({@code CUdevice_attribute} value). */
+    /** {@return a device attribute ({@code CUdevice_attribute} value)} */
     public int deviceAttribute(int device, int attribute) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment out = a.allocate(JAVA_INT);

@@ -85,17 +85,17 @@ public final class CudaEngine implements Engine, AutoCloseable {
         return "cuda-" + precision.suffix();
     }
 
-    /** The floating-point precision of the kernels. */
+    /** {@return the floating-point precision of the kernels} */
     public Precision precision() {
         return precision;
     }
 
-    /** The device context this engine runs on. */
+    /** {@return the device context this engine runs on} */
     public CudaContext context() {
         return context;
     }
 
-    /** Where the built-in module came from: "prebuilt fatbin" or "NVRTC …". */
+    /** {@return where the built-in module came from: "prebuilt fatbin" or "NVRTC …"} */
     public String builtinKernelOrigin() {
         return moduleOrigins.getOrDefault(KernelSources.builtins().sha256(), "not loaded");
     }
@@ -230,7 +230,7 @@ public final class CudaEngine implements Engine, AutoCloseable {
             return Recordings.of(data, plan.recordingLabels(), protocol.dtMs(), protocol.recordEvery(), diverged);
         }
 
-        /** Device bytes this batch occupies. */
+        /** {@return device bytes this batch occupies} */
         public long deviceBytes() {
             return run.bytes();
         }

@@ -31,7 +31,7 @@ public class CudaException extends HuxleyException {
         return call;
     }
 
-    /** The numeric CUresult / nvrtcResult. */
+    /** {@return the numeric CUresult / nvrtcResult} */
     public int code() {
         return code;
     }

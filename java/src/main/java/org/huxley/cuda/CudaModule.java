@@ -16,12 +16,12 @@ public final class CudaModule implements AutoCloseable {
         this.description = description;
     }
 
-    /** Where the module came from (fatbin resource, NVRTC, …). */
+    /** {@return where the module came from (fatbin resource, NVRTC, …)} */
     public String description() {
         return description;
     }
 
-    /** A kernel of this module by its (extern "C") name. */
+    /** {@return a kernel of this module by its (extern "C") name} */
     public Kernel kernel(String name) {
         if (module == null) {
             throw new IllegalStateException("module closed: " + description);
@@ -40,7 +40,7 @@ public final class CudaModule implements AutoCloseable {
             this.function = function;
         }
 
-        /** The module's name, for messages. */
+        /** {@return the module's name, for messages} */
         public String name() {
             return name;
         }
@@ -51,7 +51,7 @@ public final class CudaModule implements AutoCloseable {
             return context.driver().functionAttribute(function, CudaDriver.FUNC_NUM_REGS);
         }
 
-        /** Local (spill) memory per thread, bytes. */
+        /** {@return local (spill) memory per thread, bytes} */
         public int localBytes() {
             context.makeCurrent();
             return context.driver().functionAttribute(function, CudaDriver.FUNC_LOCAL_SIZE_BYTES);

@@ -47,12 +47,12 @@ public final class CudaSourceGenerator {
      * @param synapses synapse mechanisms, index = id
      */
     public record Source(String text, String sha256, List<Mechanism> channels, List<Mechanism> synapses) {
-        /** The id of a channel mechanism (identity), or −1. */
+        /** {@return the id of a channel mechanism (identity), or −1} */
         public int channelId(Mechanism m) {
             return indexOfIdentity(channels, m);
         }
 
-        /** The id of a synapse mechanism (identity), or −1. */
+        /** {@return the id of a synapse mechanism (identity), or −1} */
         public int synapseId(Mechanism m) {
             return indexOfIdentity(synapses, m);
         }

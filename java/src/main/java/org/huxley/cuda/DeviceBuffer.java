@@ -14,7 +14,7 @@ public final class DeviceBuffer implements AutoCloseable {
         this.bytes = bytes;
     }
 
-    /** The device address ({@code CUdeviceptr}). */
+    /** {@return the device address ({@code CUdeviceptr})} */
     public long address() {
         if (pointer == 0) {
             throw new IllegalStateException("device buffer already freed");
@@ -22,7 +22,7 @@ public final class DeviceBuffer implements AutoCloseable {
         return pointer;
     }
 
-    /** Size, bytes. */
+    /** {@return size, bytes} */
     public long bytes() {
         return bytes;
     }

@@ -43,7 +43,7 @@ public final class HostEngine implements Engine {
         return "host-kernels-" + precision.suffix();
     }
 
-    /** The library that runs a plan (compiling it if needed). */
+    /** {@return the library that runs a plan (compiling it if needed)} */
     public HostLibrary library(Plan plan) {
         return HostLibrary.forSource(KernelSources.select(plan).source(), allowPrebuilt);
     }

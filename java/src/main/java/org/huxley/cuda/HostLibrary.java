@@ -139,12 +139,12 @@ public final class HostLibrary {
         }
     }
 
-    /** The shared-object file. */
+    /** {@return the shared-object file} */
     public Path file() {
         return file;
     }
 
-    /** Where this library came from ("prebuilt" or the compiled file). */
+    /** {@return where this library came from ("prebuilt" or the compiled file)} */
     public String origin() {
         return origin;
     }
@@ -158,7 +158,7 @@ public final class HostLibrary {
         }
     }
 
-    /** y = f(x) for the math hooks (huxley_entry.cuh: 0..4 double, 10..14 float). */
+    /** {@return y = f(x) for the math hooks (huxley_entry.cuh: 0..4 double, 10..14 float)} */
     public double[] math(int f, double[] x) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment in = a.allocateFrom(java.lang.foreign.ValueLayout.JAVA_DOUBLE, x);
@@ -173,7 +173,7 @@ public final class HostLibrary {
         }
     }
 
-    /** The ABI version the library was built with. */
+    /** {@return the ABI version the library was built with} */
     public long abiVersion() {
         try {
             return (long) abiVersion.invokeExact();
@@ -182,7 +182,7 @@ public final class HostLibrary {
         }
     }
 
-    /** The size of the run struct as the library sees it, bytes. */
+    /** {@return the size of the run struct as the library sees it, bytes} */
     public long structSize() {
         try {
             return (long) structSize.invokeExact();
@@ -191,7 +191,7 @@ public final class HostLibrary {
         }
     }
 
-    /** The C compiler's offset of an hx_run field, or −1. */
+    /** {@return the C compiler's offset of an hx_run field, or −1} */
     public long fieldOffset(String field) {
         try (Arena a = Arena.ofConfined()) {
             return (long) fieldOffset.invokeExact(a.allocateFrom(field));

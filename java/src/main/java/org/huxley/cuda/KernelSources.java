@@ -38,7 +38,7 @@ public final class KernelSources {
     public record Selection(CudaSourceGenerator.Source source, int[] channelIds, int[] synapseIds, boolean builtin) {
     }
 
-    /** The source of every built-in mechanism (channels, then synapses, in BuiltinMechanisms order). */
+    /** {@return the source of every built-in mechanism (channels, then synapses, in BuiltinMechanisms order)} */
     public static CudaSourceGenerator.Source builtins() {
         CudaSourceGenerator.Source b = builtins;
         if (b == null) {
@@ -53,7 +53,7 @@ public final class KernelSources {
         return b;
     }
 
-    /** The source and ids for a plan. */
+    /** {@return the source and ids for a plan} */
     public static Selection select(Plan plan) {
         requireSupported(plan);
         boolean allBuiltin = true;
@@ -107,7 +107,7 @@ public final class KernelSources {
         return BuiltinMechanisms.all().get(m.name()) == m;
     }
 
-    /** The fixed headers: include name → text. */
+    /** {@return the fixed headers: include name → text} */
     public static Map<String, String> headers() {
         Map<String, String> h = headers;
         if (h == null) {

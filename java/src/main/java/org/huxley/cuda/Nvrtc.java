@@ -107,7 +107,7 @@ public final class Nvrtc {
         }
     }
 
-    /** Why {@link #get()} fails, or null when NVRTC is usable. */
+    /** {@return why {@link #get()} fails, or null when NVRTC is usable} */
     public static String unavailableReason() {
         try {
             get();
@@ -117,7 +117,7 @@ public final class Nvrtc {
         }
     }
 
-    /** {major, minor}. */
+    /** {@return {major, minor}} */
     public int[] version() {
         return versionNumbers.clone();
     }

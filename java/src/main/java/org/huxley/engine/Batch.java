@@ -18,12 +18,12 @@ public final class Batch {
         this.parameters = parameters;
     }
 
-    /** The parameter sets. */
+    /** {@return the parameter sets} */
     public ParameterSets parameters() {
         return parameters;
     }
 
-    /** Number of parameter sets B. */
+    /** {@return number of parameter sets B} */
     public int size() {
         return parameters.size();
     }
@@ -45,13 +45,13 @@ public final class Batch {
         return this;
     }
 
-    /** The waveform of stimulus {@code index} for set {@code b}, or null if not overridden. */
+    /** {@return the waveform of stimulus {@code index} for set {@code b}, or null if not overridden} */
     public double[] stimulusOverride(int index, int b) {
         double[][] o = stimulusOverrides.get(index);
         return o == null ? null : o[b];
     }
 
-    /** The overridden stimulus indices. */
+    /** {@return the overridden stimulus indices} */
     public java.util.Set<Integer> overriddenStimuli() {
         return java.util.Collections.unmodifiableSet(stimulusOverrides.keySet());
     }

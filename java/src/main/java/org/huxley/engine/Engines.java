@@ -18,7 +18,7 @@ public final class Engines {
     private Engines() {
     }
 
-    /** The best engine in float64 (results equal to the CPU engine's). */
+    /** {@return the best engine in float64 (results equal to the CPU engine's)} */
     public static Engine best() {
         return best(Precision.FLOAT64);
     }

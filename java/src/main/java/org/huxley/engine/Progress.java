@@ -9,7 +9,7 @@ package org.huxley.engine;
  * @param elapsedSeconds wall-clock seconds since the run started
  */
 public record Progress(String phase, long done, long total, double elapsedSeconds) {
-    /** Completed fraction in [0, 1]; 1 for an empty run. */
+    /** {@return completed fraction in [0, 1]; 1 for an empty run} */
     public double fraction() {
         return total <= 0 ? 1.0 : Math.min(1.0, (double) done / total);
     }

@@ -34,7 +34,7 @@ public record Protocol(double dtMs, int steps, int recordEvery, SlopeMode slope)
         }
     }
 
-    /** dt = 0.025 ms, duration from the stimuli, every sample, analytic slope. */
+    /** {@return dt = 0.025 ms, duration from the stimuli, every sample, analytic slope} */
     public static Protocol defaults() {
         return new Protocol(DEFAULT_DT_MS, -1, 1, SlopeMode.ANALYTIC);
     }
@@ -44,22 +44,22 @@ public record Protocol(double dtMs, int steps, int recordEvery, SlopeMode slope)
         return new Protocol(dtMs, Stimuli.stepsFor(tMaxMs, dtMs), recordEvery, slope);
     }
 
-    /** A copy with another number of steps. */
+    /** {@return a copy with another number of steps} */
     public Protocol withSteps(int n) {
         return new Protocol(dtMs, n, recordEvery, slope);
     }
 
-    /** A copy with another time step, ms. */
+    /** {@return a copy with another time step, ms} */
     public Protocol withDt(double dt) {
         return new Protocol(dt, steps, recordEvery, slope);
     }
 
-    /** A copy recording every k-th step. */
+    /** {@return a copy recording every k-th step} */
     public Protocol withRecordEvery(int k) {
         return new Protocol(dtMs, steps, k, slope);
     }
 
-    /** A copy with another linearisation of the currents. */
+    /** {@return a copy with another linearisation of the currents} */
     public Protocol withSlope(SlopeMode mode) {
         return new Protocol(dtMs, steps, recordEvery, mode);
     }

@@ -35,37 +35,37 @@ public final class Recordings {
         this.divergedAtStep = divergedAtStep;
     }
 
-    /** Number of parameter sets. */
+    /** {@return number of parameter sets} */
     public int numSets() {
         return data.length;
     }
 
-    /** Number of recordings per set. */
+    /** {@return number of recordings per set} */
     public int numRecordings() {
         return labels.size();
     }
 
-    /** Number of samples per recording. */
+    /** {@return number of samples per recording} */
     public int numSamples() {
         return data.length == 0 ? 0 : data[0][0].length;
     }
 
-    /** The recordings' labels, in order. */
+    /** {@return the recordings' labels, in order} */
     public List<String> labels() {
         return labels;
     }
 
-    /** A copy of recording r of set b. */
+    /** {@return a copy of recording r of set b} */
     public double[] trace(int set, int recording) {
         return data[set][recording].clone();
     }
 
-    /** One sample. */
+    /** {@return one sample} */
     public double get(int set, int recording, int sample) {
         return data[set][recording][sample];
     }
 
-    /** Sample times, ms. */
+    /** {@return sample times, ms} */
     public double[] timesMs() {
         double[] t = new double[numSamples()];
         for (int k = 0; k < t.length; k++) {
@@ -74,27 +74,27 @@ public final class Recordings {
         return t;
     }
 
-    /** The time step, ms. */
+    /** {@return the time step, ms} */
     public double dtMs() {
         return dtMs;
     }
 
-    /** Steps between samples. */
+    /** {@return steps between samples} */
     public int stride() {
         return stride;
     }
 
-    /** Whether a set's simulation diverged (its samples from then on are NaN). */
+    /** {@return whether a set's simulation diverged (its samples from then on are NaN)} */
     public boolean diverged(int set) {
         return divergedAtStep[set] >= 0;
     }
 
-    /** The step after which set b's state was first non-finite, or −1. */
+    /** {@return the step after which set b's state was first non-finite, or −1} */
     public int divergedAtStep(int set) {
         return divergedAtStep[set];
     }
 
-    /** Indices of diverged sets. */
+    /** {@return indices of diverged sets} */
     public List<Integer> divergedSets() {
         List<Integer> out = new ArrayList<>();
         for (int b = 0; b < divergedAtStep.length; b++) {

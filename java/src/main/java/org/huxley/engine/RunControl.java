@@ -26,7 +26,7 @@ public final class RunControl {
         this.listener = listener;
     }
 
-    /** A fresh control with no listener, for callers that need neither. */
+    /** {@return a fresh control with no listener, for callers that need neither} */
     public static RunControl none() {
         return new RunControl();
     }
@@ -36,7 +36,7 @@ public final class RunControl {
         cancelled.set(true);
     }
 
-    /** Whether {@link #cancel()} has been called. */
+    /** {@return whether {@link #cancel()} has been called} */
     public boolean isCancelled() {
         return cancelled.get();
     }

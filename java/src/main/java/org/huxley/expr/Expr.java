@@ -19,13 +19,13 @@ public sealed interface Expr
         permits Const, Var, Add, Sub, Mul, Div, Neg, Pow, SaveExp, SaveExpSlope, Log, Sqrt,
         Tanh, Efun, EfunSlope, EfunCurvature, Min, Max, IfLe {
 
-    /** Reference (slow) evaluation, looking each symbol's value up in {@code env}. */
+    /** {@return reference (slow) evaluation, looking each symbol's value up in {@code env}} */
     double eval(ToDoubleFunction<Symbol> env);
 
-    /** The symbolic partial derivative with respect to {@code s}, simplified. */
+    /** {@return the symbolic partial derivative with respect to {@code s}, simplified} */
     Expr diff(Symbol s);
 
-    /** The direct sub-expressions, in evaluation order. */
+    /** {@return the direct sub-expressions, in evaluation order} */
     List<Expr> children();
 
     /**
@@ -34,7 +34,7 @@ public sealed interface Expr
      */
     Expr withChildren(List<Expr> children);
 
-    /** The symbols this expression depends on, in first-occurrence order. */
+    /** {@return the symbols this expression depends on, in first-occurrence order} */
     default Set<Symbol> symbols() {
         Set<Symbol> out = new LinkedHashSet<>();
         collectSymbols(this, out);
@@ -50,7 +50,7 @@ public sealed interface Expr
         }
     }
 
-    /** True iff this is a constant whose value {@code == v} (so 0.0 also matches -0.0). */
+    /** {@return true iff this is a constant whose value {@code == v} (so 0.0 also matches -0.0)} */
     default boolean isConst(double v) {
         return this instanceof Const(double x) && x == v;
     }

@@ -30,12 +30,12 @@ public final class ExprMath {
     private ExprMath() {
     }
 
-    /** {@code exp(min(x, 20))}: an exponential that cannot overflow. */
+    /** {@return {@code exp(min(x, 20))}: an exponential that cannot overflow} */
     public static double saveExp(double x) {
         return Math.exp(Math.min(x, EXP_CLIP));
     }
 
-    /** Derivative of {@link #saveExp}: {@code exp(x)} below the clip, 0 on the flat part. */
+    /** {@return derivative of {@link #saveExp}: {@code exp(x)} below the clip, 0 on the flat part} */
     public static double saveExpSlope(double x) {
         return x < EXP_CLIP ? Math.exp(x) : 0.0;
     }
@@ -49,7 +49,7 @@ public final class ExprMath {
         return efunFrom(x, u, expm1From(x, u));
     }
 
-    /** {@link #efun}(x) given u = saveExp(x) and em1 = expm1From(x, u) (shared by generated code). */
+    /** {@return {@link #efun}(x) given u = saveExp(x) and em1 = expm1From(x, u) (shared by generated code)} */
     public static double efunFrom(double x, double u, double em1) {
         if (Math.abs(x) < EFUN_SERIES_LIMIT) {
             double x2 = x * x;
@@ -72,7 +72,7 @@ public final class ExprMath {
         return efunSlopeFrom(x, u, expm1From(x, u));
     }
 
-    /** {@link #efunSlope}(x) given u = saveExp(x) and em1 = expm1From(x, u). */
+    /** {@return {@link #efunSlope}(x) given u = saveExp(x) and em1 = expm1From(x, u)} */
     public static double efunSlopeFrom(double x, double u, double em1) {
         if (Math.abs(x) < EFUN_SERIES_LIMIT) {
             return -0.5 + x / 6.0 - x * x * x / 180.0;
@@ -100,7 +100,7 @@ public final class ExprMath {
         return efunCurvatureFrom(x, u, expm1From(x, u));
     }
 
-    /** {@link #efunCurvature}(x) given u = saveExp(x) and em1 = expm1From(x, u). */
+    /** {@return {@link #efunCurvature}(x) given u = saveExp(x) and em1 = expm1From(x, u)} */
     public static double efunCurvatureFrom(double x, double u, double em1) {
         if (Math.abs(x) < EFUN_SERIES_LIMIT) {
             double x2 = x * x;
@@ -206,12 +206,12 @@ public final class ExprMath {
         };
     }
 
-    /** {@code lhs <= rhs ? then : otherwise}, for generated code (all arguments already evaluated). */
+    /** {@return {@code lhs <= rhs ? then : otherwise}, for generated code (all arguments already evaluated)} */
     public static double selectLe(double lhs, double rhs, double then, double otherwise) {
         return lhs <= rhs ? then : otherwise;
     }
 
-    /** {@link #saveExpSlope}(x) given e = {@link #saveExp}(x): the same bits, one exponential fewer. */
+    /** {@return {@link #saveExpSlope}(x) given e = {@link #saveExp}(x): the same bits, one exponential fewer} */
     public static double saveExpSlopeFrom(double x, double e) {
         return x < EXP_CLIP ? e : 0.0;
     }

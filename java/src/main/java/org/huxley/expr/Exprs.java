@@ -18,17 +18,17 @@ public final class Exprs {
     private Exprs() {
     }
 
-    /** The constant {@code v}. */
+    /** {@return the constant {@code v}} */
     public static Expr c(double v) {
         return v == 0.0 && Double.doubleToRawLongBits(v) == 0L ? ZERO : v == 1.0 ? ONE : new Const(v);
     }
 
-    /** A reference to symbol {@code s}. */
+    /** {@return a reference to symbol {@code s}} */
     public static Expr sym(Symbol s) {
         return new Var(s);
     }
 
-    /** A reference to the symbol named {@code name}. */
+    /** {@return a reference to the symbol named {@code name}} */
     public static Expr sym(String name) {
         return new Var(Symbol.of(name));
     }
@@ -38,7 +38,7 @@ public final class Exprs {
         return sym(s);
     }
 
-    /** Left-to-right sum; drops zero terms and folds leading constants. */
+    /** {@return left-to-right sum; drops zero terms and folds leading constants} */
     public static Expr add(Expr... terms) {
         List<Expr> out = new ArrayList<>(terms.length);
         for (Expr t : terms) {
@@ -76,7 +76,7 @@ public final class Exprs {
         return new Add(out);
     }
 
-    /** {@code a - b}. */
+    /** {@return {@code a - b}} */
     public static Expr sub(Expr a, Expr b) {
         if (a instanceof Const(double x) && b instanceof Const(double y)) {
             return c(x - y);
@@ -160,7 +160,7 @@ public final class Exprs {
         return new Div(a, b);
     }
 
-    /** {@code -a}. */
+    /** {@return {@code -a}} */
     public static Expr neg(Expr a) {
         return switch (a) {
             case Const(double v) -> c(-v);
@@ -175,7 +175,7 @@ public final class Exprs {
         };
     }
 
-    /** Integer power {@code a^n}. */
+    /** {@return integer power {@code a^n}} */
     public static Expr pow(Expr a, int n) {
         if (n == 0) {
             return ONE;
@@ -189,47 +189,47 @@ public final class Exprs {
         return new Pow(a, n);
     }
 
-    /** {@code exp(min(a, 20))}; see {@link ExprMath#saveExp}. */
+    /** {@return {@code exp(min(a, 20))}; see {@link ExprMath#saveExp}} */
     public static Expr saveExp(Expr a) {
         return a instanceof Const(double v) ? c(ExprMath.saveExp(v)) : new SaveExp(a);
     }
 
-    /** Derivative of {@link #saveExp}: {@code a < 20 ? exp(a) : 0}. */
+    /** {@return derivative of {@link #saveExp}: {@code a < 20 ? exp(a) : 0}} */
     public static Expr saveExpSlope(Expr a) {
         return a instanceof Const(double v) ? c(ExprMath.saveExpSlope(v)) : new SaveExpSlope(a);
     }
 
-    /** Natural logarithm. */
+    /** {@return natural logarithm} */
     public static Expr log(Expr a) {
         return a instanceof Const(double v) ? c(Math.log(v)) : new Log(a);
     }
 
-    /** Square root. */
+    /** {@return square root} */
     public static Expr sqrt(Expr a) {
         return a instanceof Const(double v) ? c(Math.sqrt(v)) : new Sqrt(a);
     }
 
-    /** Hyperbolic tangent. */
+    /** {@return hyperbolic tangent} */
     public static Expr tanh(Expr a) {
         return a instanceof Const(double v) ? c(Math.tanh(v)) : new Tanh(a);
     }
 
-    /** {@code a / (saveExp(a) - 1)}, finite at 0; see {@link ExprMath#efun}. */
+    /** {@return {@code a / (saveExp(a) - 1)}, finite at 0; see {@link ExprMath#efun}} */
     public static Expr efun(Expr a) {
         return a instanceof Const(double v) ? c(ExprMath.efun(v)) : new Efun(a);
     }
 
-    /** First derivative of {@link #efun}. */
+    /** {@return first derivative of {@link #efun}} */
     public static Expr efunSlope(Expr a) {
         return a instanceof Const(double v) ? c(ExprMath.efunSlope(v)) : new EfunSlope(a);
     }
 
-    /** Second derivative of {@link #efun}. */
+    /** {@return second derivative of {@link #efun}} */
     public static Expr efunCurvature(Expr a) {
         return a instanceof Const(double v) ? c(ExprMath.efunCurvature(v)) : new EfunCurvature(a);
     }
 
-    /** Minimum; the derivative follows the selected branch, {@code a} on ties. */
+    /** {@return minimum; the derivative follows the selected branch, {@code a} on ties} */
     public static Expr min(Expr a, Expr b) {
         if (a instanceof Const(double x) && b instanceof Const(double y)) {
             return c(Math.min(x, y));
@@ -237,7 +237,7 @@ public final class Exprs {
         return a.equals(b) ? a : new Min(a, b);
     }
 
-    /** Maximum; the derivative follows the selected branch, {@code a} on ties. */
+    /** {@return maximum; the derivative follows the selected branch, {@code a} on ties} */
     public static Expr max(Expr a, Expr b) {
         if (a instanceof Const(double x) && b instanceof Const(double y)) {
             return c(Math.max(x, y));
@@ -245,7 +245,7 @@ public final class Exprs {
         return a.equals(b) ? a : new Max(a, b);
     }
 
-    /** {@code lhs <= rhs ? then : otherwise}. */
+    /** {@return {@code lhs <= rhs ? then : otherwise}} */
     public static Expr ifLe(Expr lhs, Expr rhs, Expr then, Expr otherwise) {
         if (then.equals(otherwise)) {
             return then;

@@ -44,7 +44,7 @@ public final class BuiltinMechanisms {
         return m;
     }
 
-    /** All built-in mechanisms, channels first. */
+    /** {@return all built-in mechanisms, channels first} */
     public static Map<String, Mechanism> all() {
         return java.util.Collections.unmodifiableMap(BY_NAME);
     }

@@ -64,12 +64,12 @@ public final class Mechanism {
         this.spikeDriven = spikes;
     }
 
-    /** Starts the description of a membrane channel (current density in mA/cm²). */
+    /** {@return a builder describing a membrane channel (current density in mA/cm²)} */
     public static MechanismBuilder channel(String name) {
         return new MechanismBuilder(name, MechanismKind.CHANNEL);
     }
 
-    /** Starts the description of a synapse (current in nA, may use {@link #V_PRE}). */
+    /** {@return a builder describing a synapse (current in nA, may use {@link #V_PRE})} */
     public static MechanismBuilder synapse(String name) {
         return new MechanismBuilder(name, MechanismKind.SYNAPSE);
     }
@@ -79,7 +79,7 @@ public final class Mechanism {
         return name;
     }
 
-    /** Channel or synapse. */
+    /** {@return channel or synapse} */
     public MechanismKind kind() {
         return kind;
     }
@@ -92,17 +92,17 @@ public final class Mechanism {
         return spikeDriven;
     }
 
-    /** Parameters in declaration order (shared ones included). */
+    /** {@return parameters in declaration order (shared ones included)} */
     public List<Param> params() {
         return params;
     }
 
-    /** States in declaration order; they are advanced in this order, each from the old values. */
+    /** {@return states in declaration order; they are advanced in this order, each from the old values} */
     public List<StateVar> states() {
         return states;
     }
 
-    /** The state's value after one step, as an expression of v, v_pre, dt, params and old states. */
+    /** {@return the state's value after one step, as an expression of v, v_pre, dt, params and old states} */
     public Expr update(StateVar state) {
         Expr e = updates.get(state);
         if (e == null) {
@@ -111,17 +111,17 @@ public final class Mechanism {
         return e;
     }
 
-    /** The state's steady-state value at fixed v, if the mechanism defines one. */
+    /** {@return the state's steady-state value at fixed v, if the mechanism defines one} */
     public Optional<Expr> steadyState(StateVar state) {
         return Optional.ofNullable(steadyStates.get(state));
     }
 
-    /** The current this mechanism contributes (name and unit). */
+    /** {@return the current this mechanism contributes (name and unit)} */
     public Current current() {
         return current;
     }
 
-    /** The current as an expression: mA/cm² (channel) or nA (synapse), outward positive. */
+    /** {@return the current as an expression: mA/cm² (channel) or nA (synapse), outward positive} */
     public Expr currentExpr() {
         return currentExpr;
     }

@@ -92,12 +92,12 @@ public final class MechanismBuilder {
         return s;
     }
 
-    /** The membrane (post-synaptic) voltage, mV. */
+    /** {@return the membrane (post-synaptic) voltage, mV} */
     public Expr v() {
         return sym(Mechanism.V);
     }
 
-    /** The pre-synaptic voltage, mV (synapses only). */
+    /** {@return the pre-synaptic voltage, mV (synapses only)} */
     public Expr vPre() {
         if (kind != MechanismKind.SYNAPSE) {
             throw new IllegalStateException(name + ": v_pre exists only for synapses");
@@ -117,7 +117,7 @@ public final class MechanismBuilder {
         return sym(Mechanism.SPIKES);
     }
 
-    /** The time step, ms. */
+    /** {@return the time step, ms} */
     public Expr dt() {
         return sym(Mechanism.DT);
     }
@@ -143,7 +143,7 @@ public final class MechanismBuilder {
         return update(x, next, steadyState);
     }
 
-    /** Explicit update: the state's value after one step, optionally with its steady state. */
+    /** {@return explicit update: the state's value after one step, optionally with its steady state} */
     public MechanismBuilder update(StateVar x, Expr next, Expr steadyStateOrNull) {
         requireOwn(x);
         if (updates.containsKey(x)) {
@@ -161,7 +161,7 @@ public final class MechanismBuilder {
         return update(x, add(x.expr(), mul(dt(), dxdt)), null);
     }
 
-    /** The current this mechanism carries, with its recordable name. */
+    /** {@return the current this mechanism carries, with its recordable name} */
     public MechanismBuilder current(String currentName, Expr expr) {
         this.current = new Current(currentName, kind == MechanismKind.CHANNEL ? "mA/cm^2" : "nA");
         this.currentExpr = expr;

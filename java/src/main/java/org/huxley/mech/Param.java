@@ -33,12 +33,12 @@ public final class Param implements Field {
         return new Param(null, new FieldInfo(name, unit, defaultValue, lo, hi));
     }
 
-    /** The owning mechanism's name, or null for a shared parameter. */
+    /** {@return the owning mechanism's name, or null for a shared parameter} */
     public String owner() {
         return owner;
     }
 
-    /** Whether this parameter is shared by the mechanisms that use it (one value per compartment). */
+    /** {@return whether this parameter is shared by the mechanisms that use it (one value per compartment)} */
     public boolean isShared() {
         return owner == null;
     }
@@ -58,7 +58,7 @@ public final class Param implements Field {
         return false;
     }
 
-    /** The symbol standing for this parameter in mechanism expressions. */
+    /** {@return the symbol standing for this parameter in mechanism expressions} */
     public Symbol symbol() {
         return symbol;
     }

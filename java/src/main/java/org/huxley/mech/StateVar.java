@@ -25,7 +25,7 @@ public final class StateVar implements Field {
         this.symbol = Symbol.of(key);
     }
 
-    /** The name of the mechanism this state belongs to. */
+    /** {@return the name of the mechanism this state belongs to} */
     public String owner() {
         return owner;
     }
@@ -45,7 +45,7 @@ public final class StateVar implements Field {
         return true;
     }
 
-    /** The symbol standing for the state's value at the start of the step. */
+    /** {@return the symbol standing for the state's value at the start of the step} */
     public Symbol symbol() {
         return symbol;
     }

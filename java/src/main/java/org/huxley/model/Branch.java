@@ -22,7 +22,7 @@ public final class Branch extends Module {
         }
     }
 
-    /** A branch of {@code ncomp} default compartments. */
+    /** {@return a branch of {@code ncomp} default compartments} */
     public static Branch of(int ncomp) {
         if (ncomp < 1) {
             throw new ModelException("a branch needs at least one compartment, got ncomp = " + ncomp);
@@ -30,7 +30,7 @@ public final class Branch extends Module {
         return new Branch(java.util.Collections.nCopies(ncomp, new Compartment()));
     }
 
-    /** A deep copy (compartments and mechanism order; no stimuli or recordings). */
+    /** {@return a deep copy (compartments and mechanism order; no stimuli or recordings)} */
     public Branch copy() {
         Branch b = new Branch(comps);
         b.mechanismOrder().clear();
@@ -43,7 +43,7 @@ public final class Branch extends Module {
         return comps;
     }
 
-    /** Number of compartments. */
+    /** {@return number of compartments} */
     public int ncomp() {
         return comps.size();
     }

@@ -49,7 +49,7 @@ public final class Cell extends Module {
         return new Cell(Collections.nCopies(nbranches, Branch.of(ncomp)), parents);
     }
 
-    /** A deep copy (branches, parents, groups, mechanism order; no stimuli or recordings). */
+    /** {@return a deep copy (branches, parents, groups, mechanism order; no stimuli or recordings)} */
     public Cell copy() {
         Cell c = new Cell(branches, parents);
         c.mechanismOrder().clear();
@@ -98,7 +98,7 @@ public final class Cell extends Module {
         return branches.get(b);
     }
 
-    /** Number of branches. */
+    /** {@return number of branches} */
     public int nbranches() {
         return branches.size();
     }

@@ -28,22 +28,22 @@ public final class EdgeView {
         this.sharing = sharing;
     }
 
-    /** The network the edges belong to. */
+    /** {@return the network the edges belong to} */
     public Network network() {
         return network;
     }
 
-    /** Indices into {@link Network#synapses()} (an unmodifiable list). */
+    /** {@return indices into {@link Network#synapses()} (an unmodifiable list)} */
     public List<Integer> edges() {
         return new IntList(edges);
     }
 
-    /** Number of selected synapses. */
+    /** {@return number of selected synapses} */
     public int size() {
         return edges.length;
     }
 
-    /** Whether parameters declared on this selection are shared or per synapse. */
+    /** {@return whether parameters declared on this selection are shared or per synapse} */
     public Sharing sharing() {
         return sharing;
     }
@@ -65,7 +65,13 @@ public final class EdgeView {
         return new EdgeView(network, out, Sharing.PER_EDGE);
     }
 
-    /** Sets a synapse parameter or initial state on every selected synapse. */
+    /**
+     * Sets a synapse parameter or initial state on every selected synapse.
+     *
+     * @param f the parameter or state
+     * @param value its value
+     * @return this view
+     */
     public EdgeView set(Field f, double value) {
         if (!f.info().accepts(value)) {
             throw new ModelException(f.key() + " = " + value + " on " + describe() + " is outside its valid range ["
@@ -80,7 +86,7 @@ public final class EdgeView {
         return this;
     }
 
-    /** Values of a synapse field, one per selected synapse. */
+    /** {@return values of a synapse field, one per selected synapse} */
     public double[] get(Field f) {
         double[] out = new double[edges.length];
         for (int i = 0; i < out.length; i++) {

@@ -9,9 +9,9 @@ public interface Field {
     /** Unique key inside a model, e.g. {@code radius}, {@code HH.gNa}, or a shared {@code eK}. */
     String key();
 
-    /** Unit, default and valid range. */
+    /** {@return unit, default and valid range} */
     FieldInfo info();
 
-    /** Whether the field is an initial state (v or a mechanism state) rather than a parameter. */
+    /** {@return whether the field is an initial state (v or a mechanism state) rather than a parameter} */
     boolean isState();
 }

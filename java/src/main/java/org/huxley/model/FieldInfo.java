@@ -21,7 +21,7 @@ public record FieldInfo(String name, String unit, double defaultValue, double lo
         }
     }
 
-    /** Whether {@code value} lies in [lo, hi] (and is not NaN). */
+    /** {@return whether {@code value} lies in [lo, hi] (and is not NaN)} */
     public boolean accepts(double value) {
         return value >= lo && value <= hi;
     }

@@ -27,22 +27,22 @@ public abstract sealed class Module permits Compartment, Branch, Cell, Network {
     Module() {
     }
 
-    /** Number of cells (1 except for networks). */
+    /** {@return number of cells (1 except for networks)} */
     public abstract int numCells();
 
-    /** Number of branches of a cell. */
+    /** {@return number of branches of a cell} */
     public abstract int numBranches(int cell);
 
-    /** Number of compartments of a branch. */
+    /** {@return number of compartments of a branch} */
     public abstract int numComps(int cell, int branch);
 
-    /** The compartment at a site (live object). */
+    /** {@return the compartment at a site (live object)} */
     public abstract Compartment compartment(Site site);
 
-    /** Parent branch of each branch of a cell (−1 for the root). */
+    /** {@return parent branch of each branch of a cell (−1 for the root)} */
     public abstract int[] parents(int cell);
 
-    /** Synapses (networks only). */
+    /** {@return synapses (networks only)} */
     public List<SynapseEdge> synapses() {
         return List.of();
     }
@@ -55,7 +55,7 @@ public abstract sealed class Module permits Compartment, Branch, Cell, Network {
 
     // ---- selections ----
 
-    /** The whole module (a layout declared on it gives one shared value). */
+    /** {@return the whole module (a layout declared on it gives one shared value)} */
     public View all() {
         List<Site> sites = new ArrayList<>();
         for (int c = 0; c < numCells(); c++) {
@@ -68,7 +68,7 @@ public abstract sealed class Module permits Compartment, Branch, Cell, Network {
         return new View(this, sites, View.Sharing.SHARED, "all");
     }
 
-    /** Cells by index (building only their sites, so selecting one cell of a large network is cheap). */
+    /** {@return cells by index (building only their sites, so selecting one cell of a large network is cheap)} */
     public View cell(int... index) {
         if (index == null || index.length == 0) {
             throw new ModelException("cell(): give at least one index");
@@ -90,22 +90,22 @@ public abstract sealed class Module permits Compartment, Branch, Cell, Network {
         return new View(this, sites, View.Sharing.PER_CELL, "all.cell(" + idx + ")");
     }
 
-    /** Branches of every cell (see {@link View#branch}). */
+    /** {@return branches of every cell (see {@link View#branch})} */
     public View branch(int... index) {
         return all().branch(index);
     }
 
-    /** Compartments of every branch (see {@link View#comp}). */
+    /** {@return compartments of every branch (see {@link View#comp})} */
     public View comp(int... index) {
         return all().comp(index);
     }
 
-    /** The compartment at relative position x of every branch (see {@link View#loc}). */
+    /** {@return the compartment at relative position x of every branch (see {@link View#loc})} */
     public View loc(double x) {
         return all().loc(x);
     }
 
-    /** A named group of compartments. */
+    /** {@return a named group of compartments} */
     public View group(String name) {
         return all().group(name);
     }
@@ -154,7 +154,7 @@ public abstract sealed class Module permits Compartment, Branch, Cell, Network {
 
     // ---- state held by the root module ----
 
-    /** Channels in order of first insertion: states are advanced and currents summed in this order. */
+    /** {@return channels in order of first insertion: states are advanced and currents summed in this order} */
     public List<Mechanism> mechanisms() {
         return Collections.unmodifiableList(mechanismOrder);
     }
@@ -175,22 +175,22 @@ public abstract sealed class Module permits Compartment, Branch, Cell, Network {
         return groups;
     }
 
-    /** Names of the groups defined on this module. */
+    /** {@return names of the groups defined on this module} */
     public Set<String> groupNames() {
         return Collections.unmodifiableSet(groups.keySet());
     }
 
-    /** The stimuli, in the order they were added. */
+    /** {@return the stimuli, in the order they were added} */
     public List<Stimulus> stimuli() {
         return Collections.unmodifiableList(stimuli);
     }
 
-    /** The voltage clamps, in the order they were added. */
+    /** {@return the voltage clamps, in the order they were added} */
     public List<Clamp> clamps() {
         return Collections.unmodifiableList(clamps);
     }
 
-    /** The recordings, in the order they were added. */
+    /** {@return the recordings, in the order they were added} */
     public List<Recording> recordings() {
         return Collections.unmodifiableList(recordings);
     }

@@ -59,7 +59,7 @@ public final class Network extends Module {
         this.cells = List.copyOf(copies);
     }
 
-    /** {@code ncells} copies of {@link Cell#binaryTree(int, int)}, unconnected. */
+    /** {@return {@code ncells} copies of {@link Cell#binaryTree(int, int)}, unconnected} */
     public static Network of(int ncells, int nbranches, int ncomp) {
         return new Network(Collections.nCopies(ncells, Cell.binaryTree(nbranches, ncomp)));
     }
@@ -248,7 +248,7 @@ public final class Network extends Module {
         return addEdges(synapseType, p, q, n, trains);
     }
 
-    /** One synapse onto every compartment of {@code post}, all driven by the same spike train (ms). */
+    /** {@return one synapse onto every compartment of {@code post}, all driven by the same spike train (ms)} */
     public EdgeView connectSpikeTrain(double[] spikeTimesMs, View post, Mechanism synapseType) {
         requireSpikeDriven(synapseType);
         requireOwn(post, "connectSpikeTrain", "post");
@@ -401,7 +401,7 @@ public final class Network extends Module {
 
     // ---- selections of edges ----
 
-    /** All edges of one synapse type, in connection order (one shared parameter when declared in a layout). */
+    /** {@return all edges of one synapse type, in connection order (one shared parameter when declared in a layout)} */
     public EdgeView edges(Mechanism synapseType) {
         for (SynapseColumns c : types) {
             if (c.type.equals(synapseType)) {
@@ -412,7 +412,7 @@ public final class Network extends Module {
                 + "; its synapse types are " + synapseTypes().stream().map(Mechanism::name).toList());
     }
 
-    /** Every edge, in connection order. */
+    /** {@return every edge, in connection order} */
     public EdgeView edges() {
         int[] all = new int[numEdges];
         for (int i = 0; i < all.length; i++) {
@@ -421,7 +421,7 @@ public final class Network extends Module {
         return new EdgeView(this, all, EdgeView.Sharing.SHARED);
     }
 
-    /** Number of synapses. */
+    /** {@return number of synapses} */
     public int numSynapses() {
         return numEdges;
     }
@@ -443,7 +443,7 @@ public final class Network extends Module {
         };
     }
 
-    /** Synapse types in order of first connection. */
+    /** {@return synapse types in order of first connection} */
     public List<Mechanism> synapseTypes() {
         return types.stream().map(c -> c.type).toList();
     }
@@ -456,13 +456,13 @@ public final class Network extends Module {
         }
     }
 
-    /** The type of synapse {@code edge}. */
+    /** {@return the type of synapse {@code edge}} */
     public Mechanism synapseType(int edge) {
         checkEdge(edge);
         return types.get(edgeType[edge]).type;
     }
 
-    /** Whether synapse {@code edge}'s type has a parameter or state {@code f}. */
+    /** {@return whether synapse {@code edge}'s type has a parameter or state {@code f}} */
     public boolean synapseHasField(int edge, Field f) {
         checkEdge(edge);
         return types.get(edgeType[edge]).field(f) >= 0;
@@ -513,12 +513,12 @@ public final class Network extends Module {
 
     // ---- compartment numbering ----
 
-    /** Number of compartments of all cells. */
+    /** {@return number of compartments of all cells} */
     public int numCompartments() {
         return cellStart[cellStart.length - 1];
     }
 
-    /** Index of a compartment in model order (cell by cell, branch by branch, proximal first). */
+    /** {@return index of a compartment in model order (cell by cell, branch by branch, proximal first)} */
     public int compartmentIndex(Site s) {
         checkIndex("cell", s.cell(), cells.size());
         int[] bs = branchStart[s.cell()];
@@ -527,7 +527,7 @@ public final class Network extends Module {
         return cellStart[s.cell()] + bs[s.branch()] + s.comp();
     }
 
-    /** The site of a compartment index ({@link #compartmentIndex(Site)}'s inverse). */
+    /** {@return the site of a compartment index ({@link #compartmentIndex(Site)}'s inverse)} */
     public Site siteOfCompartment(int index) {
         checkIndex("compartment", index, numCompartments());
         int c = upperBound(cellStart, index) - 1;
@@ -562,13 +562,13 @@ public final class Network extends Module {
      */
     public record SynapseBlock(Mechanism type, int[] edgeIds, int[] preCompartments, int[] postCompartments,
             double[][] params, double[][] states, int[] delaySteps, double[][] spikeTimesMs) {
-        /** Number of edges in the block. */
+        /** {@return number of edges in the block} */
         public int size() {
             return edgeIds.length;
         }
     }
 
-    /** The synapse types' edges, in order of first connection (copies). */
+    /** {@return the synapse types' edges, in order of first connection (copies)} */
     public List<SynapseBlock> synapseBlocks() {
         List<SynapseBlock> out = new ArrayList<>(types.size());
         for (SynapseColumns c : types) {

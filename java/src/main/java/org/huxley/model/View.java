@@ -53,22 +53,22 @@ public final class View {
         }
     }
 
-    /** The model this view selects from. */
+    /** {@return the model this view selects from} */
     public Module module() {
         return module;
     }
 
-    /** The selected compartments, in model order. */
+    /** {@return the selected compartments, in model order} */
     public List<Site> sites() {
         return sites;
     }
 
-    /** Number of selected compartments. */
+    /** {@return number of selected compartments} */
     public int size() {
         return sites.size();
     }
 
-    /** Whether parameters declared on this selection are shared or per element. */
+    /** {@return whether parameters declared on this selection are shared or per element} */
     public Sharing sharing() {
         return sharing;
     }
@@ -85,22 +85,27 @@ public final class View {
 
     // ---- selection ----
 
-    /** The i-th cells of this selection (indices local to it). */
+    /** {@return the i-th cells of this selection (indices local to it)} */
     public View cell(int... index) {
         return pick(Site::cell, index, "cell", s -> -1, Sharing.PER_CELL);
     }
 
-    /** The j-th branches of each selected cell (indices local to the selection). */
+    /** {@return the j-th branches of each selected cell (indices local to the selection)} */
     public View branch(int... index) {
         return pick(Site::branch, index, "branch", Site::cell, Sharing.PER_BRANCH);
     }
 
-    /** The k-th compartments of each selected branch (indices local to the selection). */
+    /** {@return the k-th compartments of each selected branch (indices local to the selection)} */
     public View comp(int... index) {
         return pick(Site::comp, index, "comp", s -> s.cell() * 1_000_003L + s.branch(), Sharing.PER_COMP);
     }
 
-    /** Selects, on each selected branch, the compartment at relative position x ∈ [0, 1]. */
+    /**
+     * Selects, on each selected branch, the compartment at relative position x ∈ [0, 1].
+     *
+     * @param x relative position along the branch, 0 proximal, 1 distal
+     * @return the selected compartments
+     */
     public View loc(double x) {
         if (!(x >= 0.0 && x <= 1.0)) {
             throw new ModelException("loc(" + x + ") on " + description + ": x must lie in [0, 1]");
@@ -114,7 +119,7 @@ public final class View {
         return new View(module, new ArrayList<>(out), Sharing.PER_COMP, description + ".loc(" + x + ")");
     }
 
-    /** The part of this selection that belongs to a named group. */
+    /** {@return the part of this selection that belongs to a named group} */
     public View group(String name) {
         Set<Site> members = module.groupsInternal().get(name);
         if (members == null) {
@@ -227,7 +232,7 @@ public final class View {
         return this;
     }
 
-    /** Current values of a field, one per selected compartment (NaN where undefined). */
+    /** {@return current values of a field, one per selected compartment (NaN where undefined)} */
     public double[] get(Field f) {
         double[] out = new double[sites.size()];
         for (int i = 0; i < out.length; i++) {
@@ -304,7 +309,11 @@ public final class View {
         return this;
     }
 
-    /** Sets every state with a steady-state expression to its steady state at the compartment's v. */
+    /**
+     * Sets every state with a steady-state expression to its steady state at the compartment's v.
+     *
+     * @return this view
+     */
     public View initStates() {
         for (Site s : sites) {
             SteadyStates.apply(module.compartment(s));

@@ -48,7 +48,7 @@ public record DLambdaRule(double frequencyHz, double dLambda, double axialResist
         }
     }
 
-    /** The AC length constant λ_f for diameter {@code diameterUm}, µm. */
+    /** {@return the AC length constant λ_f for diameter {@code diameterUm}, µm} */
     public double lambdaUm(double diameterUm) {
         return 1e5 * Math.sqrt(diameterUm / (4 * Math.PI * frequencyHz * axialResistivityOhmCm * capacitanceUfPerCm2));
     }

@@ -30,17 +30,17 @@ public class SwcFormatException extends ModelException {
         this.problem = problem;
     }
 
-    /** The file name or other name of the text that was read. */
+    /** {@return the file name or other name of the text that was read} */
     public String source() {
         return source;
     }
 
-    /** 1-based line number of the offending line (0 for the file as a whole). */
+    /** {@return 1-based line number of the offending line (0 for the file as a whole)} */
     public int line() {
         return line;
     }
 
-    /** The problem without the {@code file:line:} prefix. */
+    /** {@return the problem without the {@code file:line:} prefix} */
     public String problem() {
         return problem;
     }

@@ -47,24 +47,24 @@ public record NeuronIClamp(NeuronLocation at, double delayMs, double durMs, doub
         }
     }
 
-    /** Times of the played amplitudes, ms (a copy). */
+    /** {@return times of the played amplitudes, ms (a copy)} */
     @Override
     public double[] playTimesMs() {
         return playTimesMs == null ? null : playTimesMs.clone();
     }
 
-    /** Played amplitudes, nA (a copy). */
+    /** {@return played amplitudes, nA (a copy)} */
     @Override
     public double[] playAmpsNa() {
         return playAmpsNa == null ? null : playAmpsNa.clone();
     }
 
-    /** A square pulse. */
+    /** {@return a square pulse} */
     public static NeuronIClamp pulse(NeuronLocation at, double delayMs, double durMs, double ampNa) {
         return new NeuronIClamp(at, delayMs, durMs, ampNa, null, null);
     }
 
-    /** The current at time t, nA: the pulse's amplitude inside [delay, delay + dur), else 0. */
+    /** {@return the current at time t, nA: the pulse's amplitude inside [delay, delay + dur), else 0} */
     public double currentNa(double tMs) {
         if (!(tMs >= delayMs && tMs < delayMs + durMs)) {
             return 0.0;

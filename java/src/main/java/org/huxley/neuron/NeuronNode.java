@@ -8,7 +8,7 @@ import org.huxley.model.Site;
  * (x = 0 or 1) is one of NEURON's zero-area nodes, which Huxley does not hold as a compartment.
  */
 public sealed interface NeuronNode {
-    /** The resolved position in the site's own section (segment centre (i + ½)/nseg, or 0 or 1). */
+    /** {@return the resolved position in the site's own section (segment centre (i + ½)/nseg, or 0 or 1)} */
     double nodeX();
 
     /**
@@ -41,13 +41,13 @@ public sealed interface NeuronNode {
             halfResistancesMOhm = halfResistancesMOhm.clone();
         }
 
-        /** Half resistances to each neighbour, MΩ (a copy). */
+        /** {@return half resistances to each neighbour, MΩ (a copy)} */
         @Override
         public double[] halfResistancesMOhm() {
             return halfResistancesMOhm.clone();
         }
 
-        /** The share of an injected current that flows into neighbour i: (1/R_i)/Σ(1/R_j). */
+        /** {@return the share of an injected current that flows into neighbour i: (1/R_i)/Σ(1/R_j)} */
         public double share(int i) {
             if (neighbours.size() == 1) {
                 return 1.0;

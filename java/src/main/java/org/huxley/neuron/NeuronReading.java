@@ -41,27 +41,27 @@ public final class NeuronReading {
         this.injectedNa = Map.copyOf(injectedNa);
     }
 
-    /** The NEURON model read. */
+    /** {@return the NEURON model read} */
     public NeuronModel model() {
         return model;
     }
 
-    /** The Huxley model (a Cell, or a Network for several roots), with stimuli and recordings. */
+    /** {@return the Huxley model (a Cell, or a Network for several roots), with stimuli and recordings} */
     public Module module() {
         return module;
     }
 
-    /** The compiled plan. */
+    /** {@return the compiled plan} */
     public Plan plan() {
         return plan;
     }
 
-    /** The protocol equivalent to NEURON's run. */
+    /** {@return the protocol equivalent to NEURON's run} */
     public Protocol protocol() {
         return protocol;
     }
 
-    /** Where each recording site of the model landed, in the model's order. */
+    /** {@return where each recording site of the model landed, in the model's order} */
     public List<NeuronNode> sites() {
         return nodes;
     }

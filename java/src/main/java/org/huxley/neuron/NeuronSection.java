@@ -53,21 +53,21 @@ public record NeuronSection(String name, String parent, double parentX, double c
         ions = ions == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(ions));
     }
 
-    /** A root section (no parent). */
+    /** {@return a root section (no parent)} */
     public static NeuronSection root(String name, double lengthUm, double diamUm, int nseg, double raOhmCm,
             double cmUfPerCm2, Map<String, Map<String, Double>> mechanisms, Map<String, Double> ions) {
         return new NeuronSection(name, null, Double.NaN, 0.0, lengthUm, diamUm, nseg, raOhmCm, cmUfPerCm2,
                 mechanisms, ions);
     }
 
-    /** A section whose start (x = 0) joins {@code parent(1)}. */
+    /** {@return a section whose start (x = 0) joins {@code parent(1)}} */
     public static NeuronSection child(String name, String parent, double lengthUm, double diamUm, int nseg,
             double raOhmCm, double cmUfPerCm2, Map<String, Map<String, Double>> mechanisms, Map<String, Double> ions) {
         return new NeuronSection(name, parent, 1.0, 0.0, lengthUm, diamUm, nseg, raOhmCm, cmUfPerCm2, mechanisms,
                 ions);
     }
 
-    /** Length of one segment (one compartment), µm. */
+    /** {@return length of one segment (one compartment), µm} */
     public double segmentLengthUm() {
         return lengthUm / nseg;
     }

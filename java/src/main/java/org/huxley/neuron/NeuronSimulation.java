@@ -29,7 +29,7 @@ public record NeuronSimulation(double dtMs, double tStopMs, double celsius, doub
         }
     }
 
-    /** The number of steps: round(tStop/dt) (2000 for 50 ms at 0.025 ms). */
+    /** {@return the number of steps: round(tStop/dt) (2000 for 50 ms at 0.025 ms)} */
     public int steps() {
         long n = Math.round(tStopMs / dtMs);
         if (n > Integer.MAX_VALUE - 1) {

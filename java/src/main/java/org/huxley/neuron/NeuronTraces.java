@@ -17,7 +17,7 @@ public record NeuronTraces(List<NeuronLocation> sites, double[] timesMs, List<do
         voltagesMv = List.copyOf(voltagesMv);
     }
 
-    /** v at site i, mV (live array). */
+    /** {@return v at site i, mV (live array)} */
     public double[] voltage(int site) {
         return voltagesMv.get(site);
     }

@@ -42,7 +42,7 @@ public final class ParameterLayout {
         this.model = model;
     }
 
-    /** The model. */
+    /** {@return the model} */
     public Module model() {
         return model;
     }
@@ -131,27 +131,27 @@ public final class ParameterLayout {
         return this;
     }
 
-    /** Number of parameters P. */
+    /** {@return number of parameters P} */
     public int size() {
         return parameters.size();
     }
 
-    /** The parameters, in order. */
+    /** {@return the parameters, in order} */
     public List<Parameter> parameters() {
         return Collections.unmodifiableList(parameters);
     }
 
-    /** Index of the declaration (add call) each parameter came from. */
+    /** {@return index of the declaration (add call) each parameter came from} */
     public int entryOf(int parameter) {
         return entryOf.get(parameter);
     }
 
-    /** Names of the parameters, in order. */
+    /** {@return names of the parameters, in order} */
     public List<String> names() {
         return parameters.stream().map(Parameter::name).toList();
     }
 
-    /** Each parameter's initial value: as given, else the mean of its members' current values (NaN ignored). */
+    /** {@return each parameter's initial value: as given, else the mean of its members' current values (NaN ignored)} */
     public double[] initialValues() {
         double[] out = new double[parameters.size()];
         for (int p = 0; p < out.length; p++) {
@@ -174,7 +174,7 @@ public final class ParameterLayout {
         return out;
     }
 
-    /** B parameter sets, each starting from {@link #initialValues()}. */
+    /** {@return B parameter sets, each starting from {@link #initialValues()}} */
     public ParameterSets batch(int batchSize) {
         return new ParameterSets(this, batchSize);
     }

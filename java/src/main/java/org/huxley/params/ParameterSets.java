@@ -19,22 +19,22 @@ public final class ParameterSets {
         }
     }
 
-    /** A single set with no parameters: the model's own values. */
+    /** {@return a single set with no parameters: the model's own values} */
     public static ParameterSets none(org.huxley.model.Module model) {
         return new ParameterLayout(model).batch(1);
     }
 
-    /** The layout of every set. */
+    /** {@return the layout of every set} */
     public ParameterLayout layout() {
         return layout;
     }
 
-    /** Number of sets B. */
+    /** {@return number of sets B} */
     public int size() {
         return values.length;
     }
 
-    /** One value. */
+    /** {@return one value} */
     public double get(int set, int parameter) {
         return values[set][parameter];
     }
@@ -55,7 +55,13 @@ public final class ParameterSets {
         return this;
     }
 
-    /** Sets one parameter in every set. */
+    /**
+     * Sets one parameter in every set.
+     *
+     * @param parameter the parameter's index in the layout
+     * @param value its value
+     * @return these sets
+     */
     public ParameterSets setAll(int parameter, double value) {
         for (int b = 0; b < values.length; b++) {
             set(b, parameter, value);
@@ -63,7 +69,7 @@ public final class ParameterSets {
         return this;
     }
 
-    /** A copy of set b's values. */
+    /** {@return a copy of set b's values} */
     public double[] row(int set) {
         return values[set].clone();
     }

@@ -8,12 +8,12 @@ import org.huxley.mech.Mechanism;
  * {@code states[s][i]} (in {@link Mechanism#states()} order).
  */
 public record MechanismTable(Mechanism mechanism, int[] nodes, double[][] params, double[][] states) {
-    /** Number of instances (compartments with the mechanism). */
+    /** {@return number of instances (compartments with the mechanism)} */
     public int size() {
         return nodes.length;
     }
 
-    /** Instance index of a node, or −1. */
+    /** {@return instance index of a node, or −1} */
     public int instanceAt(int node) {
         int i = java.util.Arrays.binarySearch(nodes, node);
         return i >= 0 ? i : -1;

@@ -86,22 +86,22 @@ public final class Plan {
         this.maxDelay = maxDelay;
     }
 
-    /** The model this plan was compiled from (parameter layouts must be declared on it). */
+    /** {@return the model this plan was compiled from (parameter layouts must be declared on it)} */
     public Module source() {
         return source;
     }
 
-    /** Number of nodes (compartments and branch points). */
+    /** {@return number of nodes (compartments and branch points)} */
     public int numNodes() {
         return numNodes;
     }
 
-    /** Number of cells. */
+    /** {@return number of cells} */
     public int numCells() {
         return numCells;
     }
 
-    /** Number of compartment nodes (all nodes minus branch points). */
+    /** {@return number of compartment nodes (all nodes minus branch points)} */
     public int numCompartments() {
         int n = 0;
         for (boolean b : branchPoint) {
@@ -110,22 +110,22 @@ public final class Plan {
         return n;
     }
 
-    /** Whether a node is a branch point (not a compartment). */
+    /** {@return whether a node is a branch point (not a compartment)} */
     public boolean isBranchPoint(int node) {
         return branchPoint[node];
     }
 
-    /** The cell a node belongs to. */
+    /** {@return the cell a node belongs to} */
     public int cellOf(int node) {
         return nodeCell[node];
     }
 
-    /** The site of a compartment node, or null for a branch point. */
+    /** {@return the site of a compartment node, or null for a branch point} */
     public Site siteOf(int node) {
         return siteOfNode[node];
     }
 
-    /** The node of a compartment. */
+    /** {@return the node of a compartment} */
     public int nodeOf(Site site) {
         Integer n = nodeOfSite.get(site);
         if (n == null) {
@@ -139,37 +139,37 @@ public final class Plan {
         return geometry[f.ordinal()].clone();
     }
 
-    /** Number of axial links. */
+    /** {@return number of axial links} */
     public int numLinks() {
         return linkKind.length;
     }
 
-    /** The kind of one link. */
+    /** {@return the kind of one link} */
     public LinkKind linkKind(int link) {
         return linkKind[link];
     }
 
-    /** First node of a link: the proximal compartment, or the branch point. */
+    /** {@return first node of a link: the proximal compartment, or the branch point} */
     public int linkA(int link) {
         return linkA[link];
     }
 
-    /** Second node of a link: the distal compartment, or the compartment next to the branch point. */
+    /** {@return second node of a link: the distal compartment, or the compartment next to the branch point} */
     public int linkB(int link) {
         return linkB[link];
     }
 
-    /** Nodes in solve order: breadth-first per cell, cells in order; parents before children. */
+    /** {@return nodes in solve order: breadth-first per cell, cells in order; parents before children} */
     public int[] solveOrder() {
         return solveOrder.clone();
     }
 
-    /** Parent node of each node in the solve tree (−1 for each cell's root), indexed by node. */
+    /** {@return parent node of each node in the solve tree (−1 for each cell's root), indexed by node} */
     public int[] solveParent() {
         return solveParent.clone();
     }
 
-    /** The link joining each node to its solve parent (−1 for roots), indexed by node. */
+    /** {@return the link joining each node to its solve parent (−1 for roots), indexed by node} */
     public int[] solveParentLink() {
         return solveParentLink.clone();
     }
@@ -179,67 +179,67 @@ public final class Plan {
         return cellOrderStart.clone();
     }
 
-    /** Channel tables in insertion order. */
+    /** {@return channel tables in insertion order} */
     public List<MechanismTable> channels() {
         return channels;
     }
 
-    /** Synapse tables in order of first connection. */
+    /** {@return synapse tables in order of first connection} */
     public List<SynapseTable> synapses() {
         return synapses;
     }
 
-    /** Number of stimuli. */
+    /** {@return number of stimuli} */
     public int numStimuli() {
         return stimulusNodes.length;
     }
 
-    /** The node one stimulus injects into. */
+    /** {@return the node one stimulus injects into} */
     public int stimulusNode(int i) {
         return stimulusNodes[i];
     }
 
-    /** Samples of stimulus i, nA. */
+    /** {@return samples of stimulus i, nA} */
     public double[] stimulusCurrentNa(int i) {
         return stimulusCurrentsNa[i].clone();
     }
 
-    /** Number of voltage clamps. */
+    /** {@return number of voltage clamps} */
     public int numClamps() {
         return clampNodes.length;
     }
 
-    /** The node one clamp holds. */
+    /** {@return the node one clamp holds} */
     public int clampNode(int i) {
         return clampNodes[i];
     }
 
-    /** Samples of clamp i, mV. */
+    /** {@return samples of clamp i, mV} */
     public double[] clampVoltageMv(int i) {
         return clampVoltagesMv[i].clone();
     }
 
-    /** Output rows in recording order. */
+    /** {@return output rows in recording order} */
     public List<RecordingTarget> recordings() {
         return recordings;
     }
 
-    /** Labels of the output rows. */
+    /** {@return labels of the output rows} */
     public List<String> recordingLabels() {
         return recordings.stream().map(RecordingTarget::label).toList();
     }
 
-    /** Number of synapses (network edges). */
+    /** {@return number of synapses (network edges)} */
     public int numSynapses() {
         return edgeTable.length;
     }
 
-    /** The synapse table holding network edge {@code edge}. */
+    /** {@return the synapse table holding network edge {@code edge}} */
     public int synapseTableOf(int edge) {
         return edgeTable[edge];
     }
 
-    /** The position of network edge {@code edge} within its synapse table. */
+    /** {@return the position of network edge {@code edge} within its synapse table} */
     public int synapseInstanceOf(int edge) {
         return edgeInstance[edge];
     }
@@ -252,12 +252,12 @@ public final class Plan {
         return historyNodes.clone();
     }
 
-    /** The largest delay (steps) of a voltage-driven synapse, 0 without delays. */
+    /** {@return the largest delay (steps) of a voltage-driven synapse, 0 without delays} */
     public int maxDelay() {
         return maxDelay;
     }
 
-    /** Channel table index of a mechanism, or −1. */
+    /** {@return channel table index of a mechanism, or −1} */
     public int channelTableOf(org.huxley.mech.Mechanism m) {
         for (int i = 0; i < channels.size(); i++) {
             if (channels.get(i).mechanism().equals(m)) {

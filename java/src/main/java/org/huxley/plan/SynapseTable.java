@@ -23,17 +23,17 @@ public record SynapseTable(Mechanism mechanism, int[] preNodes, int[] postNodes,
         this(mechanism, preNodes, postNodes, edgeIds, params, states, null, null, null);
     }
 
-    /** Number of synapses of this type. */
+    /** {@return number of synapses of this type} */
     public int size() {
         return preNodes.length;
     }
 
-    /** Delay of edge i in steps. */
+    /** {@return delay of edge i in steps} */
     public int delay(int i) {
         return delays == null ? 0 : delays[i];
     }
 
-    /** Whether the type is driven by spike trains. */
+    /** {@return whether the type is driven by spike trains} */
     public boolean spikeDriven() {
         return spikeTimesMs != null;
     }

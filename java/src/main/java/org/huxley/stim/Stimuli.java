@@ -41,13 +41,13 @@ public final class Stimuli {
         return out;
     }
 
-    /** {@link #stepCurrent(double, double, double, double, double, double)} with offset 0. */
+    /** {@return {@link #stepCurrent(double, double, double, double, double, double)} with offset 0} */
     public static double[] stepCurrent(double delayMs, double durationMs, double amplitudeNa, double dtMs,
             double tMaxMs) {
         return stepCurrent(delayMs, durationMs, amplitudeNa, dtMs, tMaxMs, 0.0);
     }
 
-    /** The number of steps Jaxley's {@code integrate(t_max=…)} runs: {@code tMax // dt + 1}. */
+    /** {@return the number of steps Jaxley's {@code integrate(t_max=…)} runs: {@code tMax // dt + 1}} */
     public static int stepsFor(double tMaxMs, double dtMs) {
         requirePositive("dt", dtMs);
         if (!(tMaxMs >= 0)) {

@@ -30,7 +30,7 @@ public final class ParameterTransform {
         return new ParameterTransform(out);
     }
 
-    /** The default transform of one field (see {@link #fromBounds}). */
+    /** {@return the default transform of one field (see {@link #fromBounds})} */
     public static Transform forField(FieldInfo info) {
         double lo = info.lo();
         double hi = info.hi();
@@ -43,17 +43,17 @@ public final class ParameterTransform {
         return new Identity();
     }
 
-    /** Number of parameters. */
+    /** {@return number of parameters} */
     public int size() {
         return transforms.size();
     }
 
-    /** The transform of one parameter. */
+    /** {@return the transform of one parameter} */
     public Transform get(int parameter) {
         return transforms.get(parameter);
     }
 
-    /** Parameter values y from unconstrained x. */
+    /** {@return parameter values y from unconstrained x} */
     public double[] toValues(double[] x) {
         check(x.length);
         double[] y = new double[x.length];
@@ -63,7 +63,7 @@ public final class ParameterTransform {
         return y;
     }
 
-    /** Unconstrained x from parameter values y. */
+    /** {@return unconstrained x from parameter values y} */
     public double[] toUnconstrained(double[] y) {
         check(y.length);
         double[] x = new double[y.length];
@@ -73,7 +73,7 @@ public final class ParameterTransform {
         return x;
     }
 
-    /** ∂L/∂x from ∂L/∂y at x. */
+    /** {@return ∂L/∂x from ∂L/∂y at x} */
     public double[] chainGradient(double[] x, double[] gradY) {
         check(x.length);
         check(gradY.length);

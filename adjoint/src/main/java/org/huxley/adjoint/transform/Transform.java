@@ -5,13 +5,13 @@ package org.huxley.adjoint.transform;
  * value y (what the model uses), for bounded training.
  */
 public interface Transform {
-    /** y(x). */
+    /** {@return y(x)} */
     double forward(double x);
 
-    /** x(y), for y inside the transform's range. */
+    /** {@return x(y), for y inside the transform's range} */
     double inverse(double y);
 
-    /** dy/dx at x (to chain ∂L/∂y into ∂L/∂x). */
+    /** {@return dy/dx at x (to chain ∂L/∂y into ∂L/∂x)} */
     double derivative(double x);
 
     /** This transform followed by {@code next}: y = next(this(x)). */

@@ -62,7 +62,7 @@ public final class Ca1Example {
 
     /** A trainable density: field in the region's group. */
     public record Trainable(String region, Field field) {
-        /** The label of the site in recordings and plots. */
+        /** {@return the label of the site in recordings and plots} */
         public String label() {
             return field.key() + "[" + region + "]";
         }
@@ -96,23 +96,23 @@ public final class Ca1Example {
             }
         }
 
-        /** The default run. */
+        /** {@return the default run} */
         public static Config defaults() {
             return new Config(0.05, 15.0, 2.0, 10.0, new double[] {0.1, 0.2, 0.4}, 1.0, 1.0,
                     Runtime.getRuntime().availableProcessors());
         }
 
-        /** A copy with another number of engine threads. */
+        /** {@return a copy with another number of engine threads} */
         public Config withThreads(int n) {
             return new Config(dtMs, tMaxMs, delayMs, durationMs, amplitudesNa, smoothingMs, rawWeight, n);
         }
 
-        /** A copy with other timing: step and duration, stimulus delay and length, all ms. */
+        /** {@return a copy with other timing: step and duration, stimulus delay and length, all ms} */
         public Config withTiming(double dt, double tMax, double delay, double duration) {
             return new Config(dt, tMax, delay, duration, amplitudesNa, smoothingMs, rawWeight, threads);
         }
 
-        /** A copy with other step amplitudes, nA (one experiment each). */
+        /** {@return a copy with other step amplitudes, nA (one experiment each)} */
         public Config withAmplitudes(double... a) {
             return new Config(dtMs, tMaxMs, delayMs, durationMs, a, smoothingMs, rawWeight, threads);
         }
@@ -122,17 +122,17 @@ public final class Ca1Example {
             return new Config(dtMs, tMaxMs, delayMs, durationMs, amplitudesNa, sigmaMs, raw, threads);
         }
 
-        /** The simulation protocol of this configuration. */
+        /** {@return the simulation protocol of this configuration} */
         public Protocol protocol() {
             return Protocol.defaults().withDt(dtMs).withTMax(tMaxMs);
         }
 
-        /** The step current of one amplitude, nA per time step. */
+        /** {@return the step current of one amplitude, nA per time step} */
         public double[] step(double amplitudeNa) {
             return Stimuli.stepCurrent(delayMs, durationMs, amplitudeNa, dtMs, tMaxMs);
         }
 
-        /** The loss against a target [recording][sample]. */
+        /** {@return the loss against a target [recording][sample]} */
         public Loss loss(double[][] target) {
             return smoothingMs > 0 ? Losses.smoothedMeanSquaredError(target, smoothingMs / dtMs, rawWeight)
                     : Losses.meanSquaredError(target);
@@ -177,7 +177,7 @@ public final class Ca1Example {
         return cell;
     }
 
-    /** One parameter per trainable (shared over its region). */
+    /** {@return one parameter per trainable (shared over its region)} */
     public static ParameterLayout layout(Cell cell) {
         ParameterLayout layout = new ParameterLayout(cell);
         for (Trainable t : TRAINABLES) {
@@ -191,7 +191,7 @@ public final class Ca1Example {
         return TRAINABLES.stream().map(Trainable::label).toList();
     }
 
-    /** Every conductance bounded to [1e-7, 1] S/cm² on a log scale (the optimizer works on x ∈ ℝ). */
+    /** {@return every conductance bounded to [1e-7, 1] S/cm² on a log scale (the optimizer works on x ∈ ℝ)} */
     public static ParameterTransform transform(ParameterLayout layout) {
         Bounds b = Bounds.of(layout);
         for (int p = 0; p < TRAINABLES.size(); p++) {

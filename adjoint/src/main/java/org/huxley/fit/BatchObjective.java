@@ -16,6 +16,9 @@ public interface BatchObjective {
     /**
      * Loss and gradient ∂L/∂x for each row of {@code x} ([N][P]). A row whose evaluation failed
      * (diverging simulation, values out of range) has a non-finite loss and a null gradient.
+     *
+     * @param x [N][P] unconstrained points
+     * @return losses and gradients
      */
     Evaluation evaluate(double[][] x);
 
@@ -23,6 +26,9 @@ public interface BatchObjective {
      * As {@link #evaluate(double[][])}, cancellable through {@code control}. The default checks
      * once before evaluating; model-backed objectives pass the control to their engine.
      *
+     * @param x [N][P] unconstrained points
+     * @param control cancellation and progress
+     * @return losses and gradients
      * @throws org.huxley.engine.RunCancelledException if cancelled before the evaluation completed
      */
     default Evaluation evaluate(double[][] x, RunControl control) {
@@ -30,7 +36,11 @@ public interface BatchObjective {
         return evaluate(x);
     }
 
-    /** {@return losses only (a gradient-free method's evaluation; model objectives run forward only)} */
+    /**
+     * {@return losses only (a gradient-free method's evaluation; model objectives run forward only)}
+     *
+     * @param x [N][P] unconstrained points
+     */
     default double[] values(double[][] x) {
         return evaluate(x).losses();
     }
@@ -45,12 +55,20 @@ public interface BatchObjective {
         return ParameterGroups.single(dimension());
     }
 
-    /** {@return parameter values y from unconstrained x (identity unless bounded)} */
+    /**
+     * {@return parameter values y from unconstrained x (identity unless bounded)}
+     *
+     * @param x unconstrained values
+     */
     default double[] toValues(double[] x) {
         return x.clone();
     }
 
-    /** {@return unconstrained x from parameter values y} */
+    /**
+     * {@return unconstrained x from parameter values y}
+     *
+     * @param y parameter values
+     */
     default double[] toUnconstrained(double[] y) {
         return y.clone();
     }

@@ -65,7 +65,11 @@ public final class CmaEs {
      */
     public record Result(double[] bestX, double[] bestValues, double bestLoss, List<Generation> history,
             String stopReason) {
-        /** Generations run. */
+        /**
+         * Generations run.
+         *
+         * @return generations run
+         */
         public int generations() {
             return history.size();
         }
@@ -76,12 +80,22 @@ public final class CmaEs {
         }
     }
 
-    /** {@return population size for dimension n: 4 + ⌊3 ln n⌋} */
+    /**
+     * {@return population size for dimension n: 4 + ⌊3 ln n⌋}
+     *
+     * @param n the dimension
+     */
     public static int defaultPopulation(int n) {
         return 4 + (int) Math.floor(3 * Math.log(n));
     }
 
-    /** Minimises from mean {@code x0} (unconstrained coordinates). */
+    /**
+     * Minimises from mean {@code x0} (unconstrained coordinates).
+     *
+     * @param objective what to minimise (its {@code values} only)
+     * @param x0 the initial mean, unconstrained
+     * @return the best point and the history
+     */
     public Result run(BatchObjective objective, double[] x0) {
         int n = objective.dimension();
         if (x0.length != n || !Vectors.allFinite(x0)) {
@@ -253,6 +267,7 @@ public final class CmaEs {
         /**
          * Initial step size in unconstrained units (default 0.5).
          *
+         * @param s the step size
          * @return this builder
          */
         public Builder sigma0(double s) {
@@ -266,6 +281,7 @@ public final class CmaEs {
         /**
          * Population size λ per generation (default 4 + ⌊3 ln P⌋).
          *
+         * @param l λ (≥ 2)
          * @return this builder
          */
         public Builder populationSize(int l) {
@@ -279,6 +295,7 @@ public final class CmaEs {
         /**
          * Generation budget (default 100).
          *
+         * @param g generations (≥ 1)
          * @return this builder
          */
         public Builder maxGenerations(int g) {
@@ -292,6 +309,7 @@ public final class CmaEs {
         /**
          * Wall-time budget, s (default none); checked before each generation.
          *
+         * @param s seconds (&gt; 0)
          * @return this builder
          */
         public Builder maxSeconds(double s) {
@@ -305,6 +323,7 @@ public final class CmaEs {
         /**
          * The seed of the sampling (required: every random choice in Huxley takes an explicit seed).
          *
+         * @param s the seed
          * @return this builder
          */
         public Builder seed(long s) {
@@ -315,6 +334,7 @@ public final class CmaEs {
         /**
          * Stop when the best loss is at or below this value (default −∞: off).
          *
+         * @param l the target
          * @return this builder
          */
         public Builder targetLoss(double l) {
@@ -325,6 +345,7 @@ public final class CmaEs {
         /**
          * Called after every generation.
          *
+         * @param l the listener
          * @return this builder
          */
         public Builder listener(Consumer<Generation> l) {
@@ -332,7 +353,11 @@ public final class CmaEs {
             return this;
         }
 
-        /** Builds the optimizer; throws {@link ModelException} if no seed was set. */
+        /**
+         * Builds the optimizer; throws {@link ModelException} if no seed was set.
+         *
+         * @return the optimizer
+         */
         public CmaEs build() {
             if (seed == null) {
                 throw new ModelException("CMA-ES needs an explicit seed: call seed(long) on the builder");

@@ -80,7 +80,12 @@ public final class FitProblem implements BatchObjective {
         }
     }
 
-    /** {@return settings of a problem on a compiled plan, whose trainable parameters are {@code layout}} */
+    /**
+     * {@return settings of a problem on a compiled plan, whose trainable parameters are {@code layout}}
+     *
+     * @param plan the compiled model
+     * @param layout the fitted parameters
+     */
     public static Builder builder(Plan plan, ParameterLayout layout) {
         return new Builder(plan, layout);
     }
@@ -309,6 +314,9 @@ public final class FitProblem implements BatchObjective {
     /**
      * Simulates parameter values (not transformed) under every experiment: set e of the result is
      * experiment e. Used to make synthetic targets and to plot fitted traces.
+     *
+     * @param values parameter values
+     * @return set e: experiment e
      */
     public Recordings simulate(double[] values) {
         double[][] y = {values.clone()};
@@ -344,6 +352,7 @@ public final class FitProblem implements BatchObjective {
         /**
          * The simulation protocol (default {@link Protocol#defaults()}).
          *
+         * @param p the protocol
          * @return this builder
          */
         public Builder protocol(Protocol p) {
@@ -354,6 +363,7 @@ public final class FitProblem implements BatchObjective {
         /**
          * Bounds: default {@link ParameterTransform#fromBounds} (each field's valid range).
          *
+         * @param t the transform
          * @return this builder
          */
         public Builder transform(ParameterTransform t) {
@@ -364,6 +374,7 @@ public final class FitProblem implements BatchObjective {
         /**
          * Adds an experiment.
          *
+         * @param e the experiment
          * @return this builder
          */
         public Builder experiment(Experiment e) {
@@ -374,6 +385,7 @@ public final class FitProblem implements BatchObjective {
         /**
          * Adds experiments, in order.
          *
+         * @param list the experiments
          * @return this builder
          */
         public Builder experiments(List<Experiment> list) {
@@ -384,6 +396,7 @@ public final class FitProblem implements BatchObjective {
         /**
          * Default: {@link CpuGradientEngine} on all processors.
          *
+         * @param g the engine
          * @return this builder
          */
         public Builder gradientEngine(GradientEngine g) {
@@ -394,6 +407,7 @@ public final class FitProblem implements BatchObjective {
         /**
          * The forward engine for {@link FitProblem#values} and {@link FitProblem#simulate}; default {@link CpuEngine}.
          *
+         * @param e the engine
          * @return this builder
          */
         public Builder engine(Engine e) {
@@ -404,6 +418,7 @@ public final class FitProblem implements BatchObjective {
         /**
          * Default: {@link ParameterGroups#byEntry}.
          *
+         * @param g the groups
          * @return this builder
          */
         public Builder groups(ParameterGroups g) {
@@ -411,7 +426,11 @@ public final class FitProblem implements BatchObjective {
             return this;
         }
 
-        /** Builds the problem, checking the settings. */
+        /**
+         * Builds the problem, checking the settings.
+         *
+         * @return the problem
+         */
         public FitProblem build() {
             return new FitProblem(this);
         }

@@ -75,6 +75,9 @@ public final class Fitter {
      * Fits from starts given as parameter values ([N][P], inside the transform's bounds).
      *
      * @param seed recorded in the state and result (e.g. the seed that drew the starts)
+     * @param objective what to minimise
+     * @param startValues [N][P] parameter values of the starts
+     * @return every start's outcome and the best
      */
     public FitResult fit(BatchObjective objective, double[][] startValues, long seed) {
         return fit(objective, startValues, seed, RunControl.none());
@@ -83,6 +86,11 @@ public final class Fitter {
     /**
      * As {@link #fit(BatchObjective, double[][], long)}, cancellable and reporting progress.
      *
+     * @param objective what to minimise
+     * @param startValues [N][P] parameter values of the starts
+     * @param seed recorded in the state and result
+     * @param control cancellation and progress
+     * @return every start's outcome and the best
      * @throws RunCancelledException if {@code control} was cancelled before the budget was used up
      */
     public FitResult fit(BatchObjective objective, double[][] startValues, long seed, RunControl control) {
@@ -101,7 +109,14 @@ public final class Fitter {
         return fitUnconstrained(objective, x0, seed, control);
     }
 
-    /** Fits from starts in unconstrained coordinates x ([N][P]). */
+    /**
+     * Fits from starts in unconstrained coordinates x ([N][P]).
+     *
+     * @param objective what to minimise
+     * @param x0 [N][P] unconstrained starts
+     * @param seed recorded in the state and result
+     * @return every start's outcome and the best
+     */
     public FitResult fitUnconstrained(BatchObjective objective, double[][] x0, long seed) {
         return fitUnconstrained(objective, x0, seed, RunControl.none());
     }
@@ -110,6 +125,11 @@ public final class Fitter {
      * As {@link #fitUnconstrained(BatchObjective, double[][], long)}, cancellable and reporting
      * progress.
      *
+     * @param objective what to minimise
+     * @param x0 [N][P] unconstrained starts
+     * @param seed recorded in the state and result
+     * @param control cancellation and progress
+     * @return every start's outcome and the best
      * @throws RunCancelledException if {@code control} was cancelled before the budget was used up
      */
     public FitResult fitUnconstrained(BatchObjective objective, double[][] x0, long seed, RunControl control) {
@@ -128,7 +148,13 @@ public final class Fitter {
         return loop(objective, runs, 0, 0.0, new ArrayList<>(), seed, control);
     }
 
-    /** Continues a saved fit (same objective and optimizer settings) up to this fitter's budget. */
+    /**
+     * Continues a saved fit (same objective and optimizer settings) up to this fitter's budget.
+     *
+     * @param objective the same objective as the saved fit
+     * @param state the saved state
+     * @return every start's outcome and the best
+     */
     public FitResult resume(BatchObjective objective, FitState state) {
         return resume(objective, state, RunControl.none());
     }
@@ -136,6 +162,10 @@ public final class Fitter {
     /**
      * As {@link #resume(BatchObjective, FitState)}, cancellable and reporting progress.
      *
+     * @param objective the same objective as the saved fit
+     * @param state the saved state
+     * @param control cancellation and progress
+     * @return every start's outcome and the best
      * @throws RunCancelledException if {@code control} was cancelled before the budget was used up
      */
     public FitResult resume(BatchObjective objective, FitState state, RunControl control) {
@@ -410,6 +440,7 @@ public final class Fitter {
         /**
          * Default: {@link Lbfgs} with its defaults.
          *
+         * @param o the optimizer
          * @return this builder
          */
         public Builder optimizer(Optimizer o) {
@@ -423,6 +454,7 @@ public final class Fitter {
         /**
          * Round budget (engine batches), default 100.
          *
+         * @param n rounds (≥ 0)
          * @return this builder
          */
         public Builder maxRounds(int n) {
@@ -436,6 +468,7 @@ public final class Fitter {
         /**
          * Wall-time budget, s (default none); checked before each round.
          *
+         * @param s seconds (&gt; 0)
          * @return this builder
          */
         public Builder maxSeconds(double s) {
@@ -449,6 +482,7 @@ public final class Fitter {
         /**
          * Stop a start when ‖∂L/∂x‖ ≤ tol (default 0: off).
          *
+         * @param tol the gradient-norm threshold (≥ 0)
          * @return this builder
          */
         public Builder gradientTolerance(double tol) {
@@ -462,6 +496,10 @@ public final class Fitter {
         /**
          * Stop a start when its best loss improved by at most {@code relTol} (relative) over the last
          * {@code patience} iterations (default 1e-8 over 20; patience 0 turns it off).
+         *
+         * @param patience iterations looked back (0: off)
+         * @param relTol relative improvement below which a start stops
+         * @return this builder
          */
         public Builder stallAfter(int patience, double relTol) {
             if (patience < 0 || !(relTol >= 0)) {
@@ -475,6 +513,7 @@ public final class Fitter {
         /**
          * Stop a start when its loss is at or below this value (default −∞: off).
          *
+         * @param loss the target
          * @return this builder
          */
         public Builder targetLoss(double loss) {
@@ -485,6 +524,7 @@ public final class Fitter {
         /**
          * Adds a listener, called on the fitting thread.
          *
+         * @param l the listener
          * @return this builder
          */
         public Builder listener(FitListener l) {
@@ -495,6 +535,8 @@ public final class Fitter {
         /**
          * Receives the state every {@code everyRounds} rounds and at the end.
          *
+         * @param everyRounds rounds between states (≥ 1)
+         * @param sink receives each state (for example to save it as JSON)
          * @return this builder
          */
         public Builder checkpoint(int everyRounds, Consumer<FitState> sink) {
@@ -506,7 +548,11 @@ public final class Fitter {
             return this;
         }
 
-        /** Builds the fitter. */
+        /**
+         * Builds the fitter.
+         *
+         * @return the fitter
+         */
         public Fitter build() {
             return new Fitter(this);
         }

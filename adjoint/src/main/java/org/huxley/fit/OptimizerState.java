@@ -19,12 +19,20 @@ public record OptimizerState(String optimizer, Map<String, double[]> values) {
         values = java.util.Collections.unmodifiableMap(copy);
     }
 
-    /** {@return an empty builder for {@code optimizer}} */
+    /**
+     * {@return an empty builder for {@code optimizer}}
+     *
+     * @param optimizer the optimizer's name
+     */
     public static Builder builder(String optimizer) {
         return new Builder(optimizer);
     }
 
-    /** {@return the array saved under {@code key}; throws {@link ModelException} if missing} */
+    /**
+     * {@return the array saved under {@code key}; throws {@link ModelException} if missing}
+     *
+     * @param key the entry's name
+     */
     public double[] array(String key) {
         double[] v = values.get(key);
         if (v == null) {
@@ -33,22 +41,39 @@ public record OptimizerState(String optimizer, Map<String, double[]> values) {
         return v.clone();
     }
 
-    /** {@return the number saved under {@code key}; throws {@link ModelException} if missing} */
+    /**
+     * {@return the number saved under {@code key}; throws {@link ModelException} if missing}
+     *
+     * @param key the entry's name
+     */
     public double scalar(String key) {
         return array(key)[0];
     }
 
-    /** {@return the number saved under {@code key} as an int; throws {@link ModelException} if missing} */
+    /**
+     * {@return the number saved under {@code key} as an int; throws {@link ModelException} if missing}
+     *
+     * @param key the entry's name
+     */
     public int integer(String key) {
         return (int) scalar(key);
     }
 
-    /** {@return the flag saved under {@code key}; throws {@link ModelException} if missing} */
+    /**
+     * {@return the flag saved under {@code key}; throws {@link ModelException} if missing}
+     *
+     * @param key the entry's name
+     */
     public boolean flag(String key) {
         return scalar(key) != 0;
     }
 
-    /** Throws unless this state was written by {@code name}. */
+    /**
+     * Throws unless this state was written by {@code name}.
+     *
+     * @param name the expected optimizer
+     * @return this state
+     */
     public OptimizerState requireOptimizer(String name) {
         if (!optimizer.equals(name)) {
             throw new ModelException("cannot resume: the saved state is from optimizer '" + optimizer
@@ -87,6 +112,8 @@ public record OptimizerState(String optimizer, Map<String, double[]> values) {
         /**
          * Saves an array (copied).
          *
+         * @param key the entry's name
+         * @param v the array
          * @return this builder
          */
         public Builder put(String key, double[] v) {
@@ -97,6 +124,8 @@ public record OptimizerState(String optimizer, Map<String, double[]> values) {
         /**
          * Saves a number.
          *
+         * @param key the entry's name
+         * @param v the number
          * @return this builder
          */
         public Builder put(String key, double v) {
@@ -107,6 +136,8 @@ public record OptimizerState(String optimizer, Map<String, double[]> values) {
         /**
          * Saves a flag.
          *
+         * @param key the entry's name
+         * @param v the flag
          * @return this builder
          */
         public Builder put(String key, boolean v) {
@@ -114,7 +145,11 @@ public record OptimizerState(String optimizer, Map<String, double[]> values) {
             return this;
         }
 
-        /** Builds the state. */
+        /**
+         * Builds the state.
+         *
+         * @return the state
+         */
         public OptimizerState build() {
             return new OptimizerState(optimizer, values);
         }

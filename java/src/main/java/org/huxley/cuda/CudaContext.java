@@ -35,6 +35,8 @@ public final class CudaContext implements AutoCloseable {
     /**
      * Opens device {@code ordinal}.
      *
+     * @param ordinal the device ordinal
+     * @return the context
      * @throws CudaUnavailableException if the driver is unusable or there is no such device
      */
     public static CudaContext open(int ordinal) {
@@ -72,7 +74,11 @@ public final class CudaContext implements AutoCloseable {
         return ordinal;
     }
 
-    /** Compute capability as 10·major + minor (90 = sm_90). */
+    /**
+     * Compute capability as 10·major + minor (90 = sm_90).
+     *
+     * @return e.g. 90 for 9.0
+     */
     public int computeCapability() {
         return 10 * ccMajor + ccMinor;
     }
@@ -93,18 +99,33 @@ public final class CudaContext implements AutoCloseable {
         return driver.memInfo()[0];
     }
 
-    /** The driver version, e.g. 12040 for 12.4. */
+    /**
+     * The driver version, e.g. 12040 for 12.4.
+     *
+     * @return the version
+     */
     public int driverVersion() {
         return driver.driverVersion();
     }
 
-    /** Allocates device memory owned by the returned handle. */
+    /**
+     * Allocates device memory owned by the returned handle.
+     *
+     * @param bytes the size
+     * @return the buffer
+     */
     public DeviceBuffer allocate(long bytes) {
         makeCurrent();
         return new DeviceBuffer(this, driver.memAlloc(Math.max(1, bytes)), bytes);
     }
 
-    /** Loads a cubin, fatbin or PTX image. */
+    /**
+     * Loads a cubin, fatbin or PTX image.
+     *
+     * @param image a fatbin, cubin or PTX
+     * @param description what it is, for messages
+     * @return the module
+     */
     public CudaModule loadModule(byte[] image, String description) {
         makeCurrent();
         return new CudaModule(this, driver.moduleLoadData(image), description);

@@ -21,6 +21,10 @@ public final class Recordings {
      *
      * @param data [set][recording][sample]
      * @param divergedAtStep per set the step after which the state was first non-finite, or −1
+     * @param labels one per recording
+     * @param dtMs the time step, ms
+     * @param stride steps between samples
+     * @return the recordings
      */
     public static Recordings of(double[][][] data, List<String> labels, double dtMs, int stride,
             int[] divergedAtStep) {
@@ -55,12 +59,23 @@ public final class Recordings {
         return labels;
     }
 
-    /** {@return a copy of recording r of set b} */
+    /**
+     * {@return a copy of recording r of set b}
+     *
+     * @param set the parameter set
+     * @param recording the recording's index
+     */
     public double[] trace(int set, int recording) {
         return data[set][recording].clone();
     }
 
-    /** {@return one sample} */
+    /**
+     * {@return one sample}
+     *
+     * @param set the parameter set
+     * @param recording the recording's index
+     * @param sample the sample's index
+     */
     public double get(int set, int recording, int sample) {
         return data[set][recording][sample];
     }
@@ -84,12 +99,20 @@ public final class Recordings {
         return stride;
     }
 
-    /** {@return whether a set's simulation diverged (its samples from then on are NaN)} */
+    /**
+     * {@return whether a set's simulation diverged (its samples from then on are NaN)}
+     *
+     * @param set the parameter set
+     */
     public boolean diverged(int set) {
         return divergedAtStep[set] >= 0;
     }
 
-    /** {@return the step after which set b's state was first non-finite, or −1} */
+    /**
+     * {@return the step after which set b's state was first non-finite, or −1}
+     *
+     * @param set the parameter set
+     */
     public int divergedAtStep(int set) {
         return divergedAtStep[set];
     }

@@ -74,7 +74,11 @@ public final class Mechanism {
         return new MechanismBuilder(name, MechanismKind.SYNAPSE);
     }
 
-    /** The mechanism's name, e.g. {@code HH}. */
+    /**
+     * The mechanism's name, e.g. {@code HH}.
+     *
+     * @return the name
+     */
     public String name() {
         return name;
     }
@@ -87,6 +91,8 @@ public final class Mechanism {
     /**
      * Whether this synapse is driven by given presynaptic spike times ({@link #SPIKES}) rather than
      * by a presynaptic compartment's voltage.
+     *
+     * @return whether it is
      */
     public boolean spikeDriven() {
         return spikeDriven;
@@ -102,7 +108,11 @@ public final class Mechanism {
         return states;
     }
 
-    /** {@return the state's value after one step, as an expression of v, v_pre, dt, params and old states} */
+    /**
+     * {@return the state's value after one step, as an expression of v, v_pre, dt, params and old states}
+     *
+     * @param state one of this mechanism's states
+     */
     public Expr update(StateVar state) {
         Expr e = updates.get(state);
         if (e == null) {
@@ -111,7 +121,11 @@ public final class Mechanism {
         return e;
     }
 
-    /** {@return the state's steady-state value at fixed v, if the mechanism defines one} */
+    /**
+     * {@return the state's steady-state value at fixed v, if the mechanism defines one}
+     *
+     * @param state one of this mechanism's states
+     */
     public Optional<Expr> steadyState(StateVar state) {
         return Optional.ofNullable(steadyStates.get(state));
     }
@@ -126,7 +140,12 @@ public final class Mechanism {
         return currentExpr;
     }
 
-    /** Looks a parameter up by its short name (as model files name it). */
+    /**
+     * Looks a parameter up by its short name (as model files name it).
+     *
+     * @param shortName the name within the mechanism
+     * @return the parameter
+     */
     public Param param(String shortName) {
         for (Param p : params) {
             if (p.info().name().equals(shortName)) {
@@ -137,7 +156,12 @@ public final class Mechanism {
                 + "'; its parameters are " + names(params));
     }
 
-    /** Looks a state up by its short name. */
+    /**
+     * Looks a state up by its short name.
+     *
+     * @param shortName the name within the mechanism
+     * @return the state
+     */
     public StateVar state(String shortName) {
         for (StateVar s : states) {
             if (s.info().name().equals(shortName)) {

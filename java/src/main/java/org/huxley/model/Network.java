@@ -30,7 +30,11 @@ public final class Network extends Module {
     private int[] edgeType = new int[0];
     private int[] edgeLocal = new int[0];
 
-    /** A network of the given cells (copied), without synapses. */
+    /**
+     * A network of the given cells (copied), without synapses.
+     *
+     * @param cells the cells (copied), in order
+     */
     public Network(List<Cell> cells) {
         if (cells == null || cells.isEmpty()) {
             throw new ModelException("a network needs at least one cell");
@@ -59,7 +63,13 @@ public final class Network extends Module {
         this.cells = List.copyOf(copies);
     }
 
-    /** {@return {@code ncells} copies of {@link Cell#binaryTree(int, int)}, unconnected} */
+    /**
+     * {@return {@code ncells} copies of {@link Cell#binaryTree(int, int)}, unconnected}
+     *
+     * @param ncells number of cells
+     * @param nbranches branches per cell
+     * @param ncomp compartments per branch
+     */
     public static Network of(int ncells, int nbranches, int ncomp) {
         return new Network(Collections.nCopies(ncells, Cell.binaryTree(nbranches, ncomp)));
     }
@@ -70,6 +80,9 @@ public final class Network extends Module {
      * Connects the i-th compartment of {@code pre} to the i-th of {@code post} (both in model order)
      * with one synapse of the given type each.
      *
+     * @param pre pre-synaptic compartments
+     * @param post post-synaptic compartments, paired with {@code pre} one to one
+     * @param synapseType a voltage-driven synapse mechanism
      * @return the new edges' selection
      * @throws ModelException if a view belongs to another model, the counts differ, or the type is
      *     not a voltage-driven synapse
@@ -98,6 +111,11 @@ public final class Network extends Module {
      * first compartment of {@code pre} in the pre cell and ends at the first compartment of
      * {@code post} in the post cell (model order), so {@code fullyConnect(net.cell(0, 1),
      * net.cell(2, 3), type)} wires branch 0 comp 0 to branch 0 comp 0.
+     *
+     * @param pre the pre-synaptic cells (their first selected compartment)
+     * @param post the post-synaptic cells (their first selected compartment)
+     * @param synapseType a voltage-driven synapse mechanism
+     * @return the new edges' selection
      */
     public EdgeView fullyConnect(View pre, View post, Mechanism synapseType) {
         return fully(pre, post, synapseType, null);
@@ -108,6 +126,12 @@ public final class Network extends Module {
      * {@code post} in the post cell drawn uniformly (with replacement) by
      * {@code new java.util.Random(seed)}. This does not reproduce NumPy's draws in Jaxley's
      * {@code random_post_comp=True}; for parity, connect the compartments Jaxley picked explicitly.
+     *
+     * @param pre the pre-synaptic cells (their first selected compartment)
+     * @param post the post-synaptic cells (compartments drawn among the selected ones)
+     * @param synapseType a voltage-driven synapse mechanism
+     * @param seed seed of the post-compartment draws
+     * @return the new edges' selection
      */
     public EdgeView fullyConnect(View pre, View post, Mechanism synapseType, long seed) {
         return fully(pre, post, synapseType, new Random(seed));
@@ -140,6 +164,12 @@ public final class Network extends Module {
      * {@link #fullyConnect(View, View, Mechanism)}: the first compartment of each selection in its
      * cell.
      *
+     * @param pre the pre-synaptic cells
+     * @param post the post-synaptic cells
+     * @param synapseType a voltage-driven synapse mechanism
+     * @param p connection probability of each (pre, post) cell pair, in [0, 1]
+     * @param seed seed of the connection draws
+     * @return the new edges' selection
      * @throws ModelException if p is not in [0, 1]
      */
     public EdgeView sparseConnect(View pre, View post, Mechanism synapseType, double p, long seed) {
@@ -150,6 +180,14 @@ public final class Network extends Module {
      * As {@link #sparseConnect(View, View, Mechanism, double, long)}; with {@code randomPostComp} each
      * synapse ends at a compartment of {@code post} in its post cell drawn uniformly by a second
      * generator, {@code new java.util.Random(~seed)} (the connection pattern does not depend on it).
+     *
+     * @param pre the pre-synaptic cells
+     * @param post the post-synaptic cells
+     * @param synapseType a voltage-driven synapse mechanism
+     * @param p connection probability of each (pre, post) cell pair, in [0, 1]
+     * @param seed seed of the connection draws
+     * @param randomPostComp whether each synapse ends at a random compartment of {@code post} in its cell
+     * @return the new edges' selection
      */
     public EdgeView sparseConnect(View pre, View post, Mechanism synapseType, double p, long seed,
             boolean randomPostComp) {
@@ -179,13 +217,27 @@ public final class Network extends Module {
      * to the j-th cell of {@code post} (cells in model order), row by row. Sites as in
      * {@link #fullyConnect(View, View, Mechanism)}.
      *
+     * @param pre the pre-synaptic cells
+     * @param post the post-synaptic cells
+     * @param synapseType a voltage-driven synapse mechanism
+     * @param matrix {@code matrix[i][j]}: connect the i-th pre cell to the j-th post cell
+     * @return the new edges' selection
      * @throws ModelException if the matrix is not (pre cells) × (post cells)
      */
     public EdgeView connectivityMatrixConnect(View pre, View post, Mechanism synapseType, boolean[][] matrix) {
         return matrixConnect(pre, post, synapseType, matrix, null);
     }
 
-    /** As {@link #connectivityMatrixConnect(View, View, Mechanism, boolean[][])}, post compartments drawn as in {@link #fullyConnect(View, View, Mechanism, long)}. */
+    /**
+     * As {@link #connectivityMatrixConnect(View, View, Mechanism, boolean[][])}, post compartments drawn as in {@link #fullyConnect(View, View, Mechanism, long)}.
+     *
+     * @param pre the pre-synaptic cells
+     * @param post the post-synaptic cells
+     * @param synapseType a voltage-driven synapse mechanism
+     * @param matrix {@code matrix[i][j]}: connect the i-th pre cell to the j-th post cell
+     * @param seed seed of the post-compartment draws
+     * @return the new edges' selection
+     */
     public EdgeView connectivityMatrixConnect(View pre, View post, Mechanism synapseType, boolean[][] matrix,
             long seed) {
         return matrixConnect(pre, post, synapseType, matrix, new Random(seed));
@@ -226,6 +278,10 @@ public final class Network extends Module {
      * {@code post}. The type must be spike-driven (e.g. {@code SpikeTrainSynapse}); see
      * docs/networks.md for the event semantics.
      *
+     * @param spikeTimesMs one spike train (ms) per post-synaptic compartment
+     * @param post the post-synaptic compartments
+     * @param synapseType a spike-driven synapse mechanism
+     * @return the new edges' selection
      * @throws ModelException if the counts differ, a time is negative or not finite, or the type
      *     is not spike-driven
      */
@@ -248,7 +304,13 @@ public final class Network extends Module {
         return addEdges(synapseType, p, q, n, trains);
     }
 
-    /** {@return one synapse onto every compartment of {@code post}, all driven by the same spike train (ms)} */
+    /**
+     * {@return one synapse onto every compartment of {@code post}, all driven by the same spike train (ms)}
+     *
+     * @param spikeTimesMs the spike train, ms
+     * @param post the post-synaptic compartments
+     * @param synapseType a spike-driven synapse mechanism
+     */
     public EdgeView connectSpikeTrain(double[] spikeTimesMs, View post, Mechanism synapseType) {
         requireSpikeDriven(synapseType);
         requireOwn(post, "connectSpikeTrain", "post");
@@ -401,7 +463,11 @@ public final class Network extends Module {
 
     // ---- selections of edges ----
 
-    /** {@return all edges of one synapse type, in connection order (one shared parameter when declared in a layout)} */
+    /**
+     * {@return all edges of one synapse type, in connection order (one shared parameter when declared in a layout)}
+     *
+     * @param synapseType the synapse mechanism
+     */
     public EdgeView edges(Mechanism synapseType) {
         for (SynapseColumns c : types) {
             if (c.type.equals(synapseType)) {
@@ -456,13 +522,22 @@ public final class Network extends Module {
         }
     }
 
-    /** {@return the type of synapse {@code edge}} */
+    /**
+     * {@return the type of synapse {@code edge}}
+     *
+     * @param edge network edge index (connection order)
+     */
     public Mechanism synapseType(int edge) {
         checkEdge(edge);
         return types.get(edgeType[edge]).type;
     }
 
-    /** {@return whether synapse {@code edge}'s type has a parameter or state {@code f}} */
+    /**
+     * {@return whether synapse {@code edge}'s type has a parameter or state {@code f}}
+     *
+     * @param edge network edge index (connection order)
+     * @param f a parameter or state
+     */
     public boolean synapseHasField(int edge, Field f) {
         checkEdge(edge);
         return types.get(edgeType[edge]).field(f) >= 0;
@@ -518,7 +593,11 @@ public final class Network extends Module {
         return cellStart[cellStart.length - 1];
     }
 
-    /** {@return index of a compartment in model order (cell by cell, branch by branch, proximal first)} */
+    /**
+     * {@return index of a compartment in model order (cell by cell, branch by branch, proximal first)}
+     *
+     * @param s a compartment's site
+     */
     public int compartmentIndex(Site s) {
         checkIndex("cell", s.cell(), cells.size());
         int[] bs = branchStart[s.cell()];
@@ -527,7 +606,11 @@ public final class Network extends Module {
         return cellStart[s.cell()] + bs[s.branch()] + s.comp();
     }
 
-    /** {@return the site of a compartment index ({@link #compartmentIndex(Site)}'s inverse)} */
+    /**
+     * {@return the site of a compartment index ({@link #compartmentIndex(Site)}'s inverse)}
+     *
+     * @param index compartment index in model order
+     */
     public Site siteOfCompartment(int index) {
         checkIndex("compartment", index, numCompartments());
         int c = upperBound(cellStart, index) - 1;
@@ -559,6 +642,15 @@ public final class Network extends Module {
      * of a spike-driven synapse), {@code params[p][i]} and {@code states[s][i]} in the mechanism's
      * order, delays in steps (null if all 0), and spike times (ms, sorted; null unless the type is
      * spike-driven; rows may be shared).
+     *
+     * @param type the synapse mechanism
+     * @param edgeIds network edge index of each edge
+     * @param preCompartments pre-synaptic compartment index of each edge (−1 if spike-driven)
+     * @param postCompartments post-synaptic compartment index of each edge
+     * @param params {@code params[p][i]}: parameter p of edge i, in the mechanism's order
+     * @param states {@code states[s][i]}: initial state s of edge i
+     * @param delaySteps delay of each edge in steps, or null if all are 0
+     * @param spikeTimesMs spike times of each edge (ms, sorted), or null unless spike-driven
      */
     public record SynapseBlock(Mechanism type, int[] edgeIds, int[] preCompartments, int[] postCompartments,
             double[][] params, double[][] states, int[] delaySteps, double[][] spikeTimesMs) {

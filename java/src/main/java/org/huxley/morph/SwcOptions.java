@@ -44,7 +44,11 @@ public record SwcOptions(CompartmentCount compartmentCount, double maxBranchLeng
         relevantTypeIds = Set.copyOf(relevantTypeIds);
     }
 
-    /** {@return options with Jaxley's defaults and {@code ncomp} compartments per branch} */
+    /**
+     * {@return options with Jaxley's defaults and {@code ncomp} compartments per branch}
+     *
+     * @param ncomp compartments per branch
+     */
     public static SwcOptions ncomp(int ncomp) {
         return builder().ncomp(ncomp).build();
     }
@@ -74,6 +78,7 @@ public record SwcOptions(CompartmentCount compartmentCount, double maxBranchLeng
         /**
          * The same number of compartments in every branch (default 1).
          *
+         * @param ncomp compartments per branch
          * @return this builder
          */
         public Builder ncomp(int ncomp) {
@@ -84,6 +89,7 @@ public record SwcOptions(CompartmentCount compartmentCount, double maxBranchLeng
         /**
          * Compartments per branch by NEURON's d_lambda rule.
          *
+         * @param rule the rule
          * @return this builder
          */
         public Builder dLambda(DLambdaRule rule) {
@@ -94,6 +100,7 @@ public record SwcOptions(CompartmentCount compartmentCount, double maxBranchLeng
         /**
          * How many compartments each branch gets.
          *
+         * @param count the rule
          * @return this builder
          */
         public Builder compartmentCount(CompartmentCount count) {
@@ -104,6 +111,7 @@ public record SwcOptions(CompartmentCount compartmentCount, double maxBranchLeng
         /**
          * Cut branches longer than this, µm (default: no cutting).
          *
+         * @param um the length, µm
          * @return this builder
          */
         public Builder maxBranchLengthUm(double um) {
@@ -114,6 +122,7 @@ public record SwcOptions(CompartmentCount compartmentCount, double maxBranchLeng
         /**
          * Lower bound on compartment radii, µm (default: none).
          *
+         * @param um the radius, µm
          * @return this builder
          */
         public Builder minRadiusUm(double um) {
@@ -124,6 +133,7 @@ public record SwcOptions(CompartmentCount compartmentCount, double maxBranchLeng
         /**
          * Type ids whose changes end a branch (default 1, 2, 3, 4).
          *
+         * @param ids the type ids
          * @return this builder
          */
         public Builder relevantTypeIds(Set<Integer> ids) {
@@ -134,6 +144,7 @@ public record SwcOptions(CompartmentCount compartmentCount, double maxBranchLeng
         /**
          * Whether a point whose parent is not the previous row keeps its branch whole (default true).
          *
+         * @param ignore true to keep such branches whole
          * @return this builder
          */
         public Builder ignoreTracingInterruptions(boolean ignore) {
@@ -144,6 +155,7 @@ public record SwcOptions(CompartmentCount compartmentCount, double maxBranchLeng
         /**
          * Whether a file with several roots is read (keeping one tree, with a warning) instead of rejected.
          *
+         * @param allow true to read such files
          * @return this builder
          */
         public Builder allowMultipleTrees(boolean allow) {
@@ -151,7 +163,11 @@ public record SwcOptions(CompartmentCount compartmentCount, double maxBranchLeng
             return this;
         }
 
-        /** Builds the options. */
+        /**
+         * Builds the options.
+         *
+         * @return the options
+         */
         public SwcOptions build() {
             return new SwcOptions(count, maxBranchLengthUm, minRadiusUm, relevantTypeIds, ignoreTracingInterruptions,
                     allowMultipleTrees);

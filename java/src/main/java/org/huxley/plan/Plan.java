@@ -110,22 +110,38 @@ public final class Plan {
         return n;
     }
 
-    /** {@return whether a node is a branch point (not a compartment)} */
+    /**
+     * {@return whether a node is a branch point (not a compartment)}
+     *
+     * @param node a node index
+     */
     public boolean isBranchPoint(int node) {
         return branchPoint[node];
     }
 
-    /** {@return the cell a node belongs to} */
+    /**
+     * {@return the cell a node belongs to}
+     *
+     * @param node a node index
+     */
     public int cellOf(int node) {
         return nodeCell[node];
     }
 
-    /** {@return the site of a compartment node, or null for a branch point} */
+    /**
+     * {@return the site of a compartment node, or null for a branch point}
+     *
+     * @param node a node index
+     */
     public Site siteOf(int node) {
         return siteOfNode[node];
     }
 
-    /** {@return the node of a compartment} */
+    /**
+     * {@return the node of a compartment}
+     *
+     * @param site a compartment's site
+     */
     public int nodeOf(Site site) {
         Integer n = nodeOfSite.get(site);
         if (n == null) {
@@ -134,7 +150,12 @@ public final class Plan {
         return n;
     }
 
-    /** A geometry field (or initial v) of every node; NaN at branch points. */
+    /**
+     * A geometry field (or initial v) of every node; NaN at branch points.
+     *
+     * @param f the field
+     * @return one value per node
+     */
     public double[] geometry(CompartmentField f) {
         return geometry[f.ordinal()].clone();
     }
@@ -144,17 +165,29 @@ public final class Plan {
         return linkKind.length;
     }
 
-    /** {@return the kind of one link} */
+    /**
+     * {@return the kind of one link}
+     *
+     * @param link a link index
+     */
     public LinkKind linkKind(int link) {
         return linkKind[link];
     }
 
-    /** {@return first node of a link: the proximal compartment, or the branch point} */
+    /**
+     * {@return first node of a link: the proximal compartment, or the branch point}
+     *
+     * @param link a link index
+     */
     public int linkA(int link) {
         return linkA[link];
     }
 
-    /** {@return second node of a link: the distal compartment, or the compartment next to the branch point} */
+    /**
+     * {@return second node of a link: the distal compartment, or the compartment next to the branch point}
+     *
+     * @param link a link index
+     */
     public int linkB(int link) {
         return linkB[link];
     }
@@ -174,7 +207,11 @@ public final class Plan {
         return solveParentLink.clone();
     }
 
-    /** Start of each cell in {@link #solveOrder()}, plus the total as last entry. */
+    /**
+     * Start of each cell in {@link #solveOrder()}, plus the total as last entry.
+     *
+     * @return numCells() + 1 offsets
+     */
     public int[] cellOrderStart() {
         return cellOrderStart.clone();
     }
@@ -194,12 +231,20 @@ public final class Plan {
         return stimulusNodes.length;
     }
 
-    /** {@return the node one stimulus injects into} */
+    /**
+     * {@return the node one stimulus injects into}
+     *
+     * @param i the stimulus index
+     */
     public int stimulusNode(int i) {
         return stimulusNodes[i];
     }
 
-    /** {@return samples of stimulus i, nA} */
+    /**
+     * {@return samples of stimulus i, nA}
+     *
+     * @param i the stimulus index
+     */
     public double[] stimulusCurrentNa(int i) {
         return stimulusCurrentsNa[i].clone();
     }
@@ -209,12 +254,20 @@ public final class Plan {
         return clampNodes.length;
     }
 
-    /** {@return the node one clamp holds} */
+    /**
+     * {@return the node one clamp holds}
+     *
+     * @param i the clamp index
+     */
     public int clampNode(int i) {
         return clampNodes[i];
     }
 
-    /** {@return samples of clamp i, mV} */
+    /**
+     * {@return samples of clamp i, mV}
+     *
+     * @param i the clamp index
+     */
     public double[] clampVoltageMv(int i) {
         return clampVoltagesMv[i].clone();
     }
@@ -234,12 +287,20 @@ public final class Plan {
         return edgeTable.length;
     }
 
-    /** {@return the synapse table holding network edge {@code edge}} */
+    /**
+     * {@return the synapse table holding network edge {@code edge}}
+     *
+     * @param edge network edge index
+     */
     public int synapseTableOf(int edge) {
         return edgeTable[edge];
     }
 
-    /** {@return the position of network edge {@code edge} within its synapse table} */
+    /**
+     * {@return the position of network edge {@code edge} within its synapse table}
+     *
+     * @param edge network edge index
+     */
     public int synapseInstanceOf(int edge) {
         return edgeInstance[edge];
     }
@@ -247,6 +308,8 @@ public final class Plan {
     /**
      * Pre-synaptic nodes whose past voltages delayed synapses read: row r of the delay history holds
      * the last {@link #maxDelay()} voltages of node {@code historyNodes()[r]}.
+     *
+     * @return the nodes, one per history row
      */
     public int[] historyNodes() {
         return historyNodes.clone();
@@ -257,7 +320,11 @@ public final class Plan {
         return maxDelay;
     }
 
-    /** {@return channel table index of a mechanism, or −1} */
+    /**
+     * {@return channel table index of a mechanism, or −1}
+     *
+     * @param m a channel mechanism
+     */
     public int channelTableOf(org.huxley.mech.Mechanism m) {
         for (int i = 0; i < channels.size(); i++) {
             if (channels.get(i).mechanism().equals(m)) {

@@ -15,8 +15,8 @@ public interface GradientEngine {
     String name();
 
     /**
-      * Loss and gradient for every parameter set of {@code batch}.
-      *
+     * Loss and gradient for every parameter set of {@code batch}.
+     *
      * @param batch parameter sets (their layout defines θ) and optional per-set stimuli
      * @param loss the loss on the plan's recordings
      * @param plan the compiled model

@@ -15,7 +15,15 @@ public final class GradientResult {
     private final MemoryReport memory;
     private final List<String> parameterNames;
 
-    /** Wraps the per-set results of one gradient run (arrays are not copied). */
+    /**
+     * Wraps the per-set results of one gradient run (arrays are not copied).
+     *
+     * @param loss per set
+     * @param gradient per set, in parameter order
+     * @param recordings the forward recordings
+     * @param memory what the run stored and recomputed
+     * @param parameterNames the parameters' names
+     */
     public GradientResult(double[] loss, double[][] gradient, Recordings recordings, MemoryReport memory,
             List<String> parameterNames) {
         this.loss = loss;
@@ -30,12 +38,20 @@ public final class GradientResult {
         return loss.length;
     }
 
-    /** {@return the loss of one set (NaN if it diverged)} */
+    /**
+     * {@return the loss of one set (NaN if it diverged)}
+     *
+     * @param set the parameter set
+     */
     public double loss(int set) {
         return loss[set];
     }
 
-    /** {@return a copy of set b's gradient} */
+    /**
+     * {@return a copy of set b's gradient}
+     *
+     * @param set the parameter set
+     */
     public double[] gradient(int set) {
         return gradient[set].clone();
     }
@@ -55,7 +71,11 @@ public final class GradientResult {
         return parameterNames;
     }
 
-    /** {@return whether set b's value and gradient are valid (its simulation stayed finite)} */
+    /**
+     * {@return whether set b's value and gradient are valid (its simulation stayed finite)}
+     *
+     * @param set the parameter set
+     */
     public boolean valid(int set) {
         return !recordings.diverged(set) && Double.isFinite(loss[set]);
     }

@@ -55,8 +55,8 @@ public final class CmaEs {
     }
 
     /**
-      * The outcome of a CMA-ES run.
-      *
+     * The outcome of a CMA-ES run.
+     *
      * @param bestX best point evaluated, unconstrained
      * @param bestValues the same as parameter values
      * @param bestLoss its loss

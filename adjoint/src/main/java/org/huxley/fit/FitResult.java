@@ -42,7 +42,11 @@ public record FitResult(List<StartOutcome> starts, int bestStart, int rounds, do
         return bestStart < 0 ? null : starts.get(bestStart);
     }
 
-    /** Start indices by best loss, lowest first (non-finite last). */
+    /**
+     * Start indices by best loss, lowest first (non-finite last).
+     *
+     * @return the start indices, best first
+     */
     public int[] ranking() {
         return IntStream.range(0, starts.size()).boxed()
                 .sorted(Comparator.comparingDouble(i -> {

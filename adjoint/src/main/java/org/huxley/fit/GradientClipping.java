@@ -23,17 +23,31 @@ public record GradientClipping(double maxNorm, double maxAbs) {
         return new GradientClipping(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
     }
 
-    /** Scales the gradient down to Euclidean norm {@code maxNorm} when it is longer. */
+    /**
+     * Scales the gradient down to Euclidean norm {@code maxNorm} when it is longer.
+     *
+     * @param maxNorm the largest norm
+     * @return the clipping
+     */
     public static GradientClipping byNorm(double maxNorm) {
         return new GradientClipping(maxNorm, Double.POSITIVE_INFINITY);
     }
 
-    /** Clips each component to [−maxAbs, maxAbs]. */
+    /**
+     * Clips each component to [−maxAbs, maxAbs].
+     *
+     * @param maxAbs the largest magnitude
+     * @return the clipping
+     */
     public static GradientClipping byValue(double maxAbs) {
         return new GradientClipping(Double.POSITIVE_INFINITY, maxAbs);
     }
 
-    /** {@return a clipped copy of g} */
+    /**
+     * {@return a clipped copy of g}
+     *
+     * @param g the gradient
+     */
     public double[] apply(double[] g) {
         double[] out = g.clone();
         if (maxAbs < Double.POSITIVE_INFINITY) {

@@ -10,7 +10,12 @@ public interface Stepper {
     /** {@return where the loss and gradient are needed next (a copy)} */
     double[] point();
 
-    /** The loss and gradient ∂L/∂x at {@link #point()}; loss NaN and gradient null if non-finite. */
+    /**
+     * The loss and gradient ∂L/∂x at {@link #point()}; loss NaN and gradient null if non-finite.
+     *
+     * @param loss the loss at {@link #point()} (NaN if it failed)
+     * @param gradient ∂L/∂x there, or null if it failed
+     */
     void tell(double loss, double[] gradient);
 
     /** {@return the current iterate (a copy): the last accepted point} */
@@ -25,7 +30,11 @@ public interface Stepper {
     /** {@return accepted steps so far} */
     int iterations();
 
-    /** The method cannot make further progress (e.g. the line search found no decrease). */
+    /**
+     * The method cannot make further progress (e.g. the line search found no decrease).
+     *
+     * @return whether it has
+     */
     boolean stalled();
 
     /** {@return whether the start has diverged: evaluations became non-finite and the method cannot recover} */

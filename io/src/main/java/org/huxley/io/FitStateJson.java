@@ -19,7 +19,12 @@ public final class FitStateJson {
     private FitStateJson() {
     }
 
-    /** Writes a fit state as JSON (atomically: a temporary file, then a move). */
+    /**
+     * Writes a fit state as JSON (atomically: a temporary file, then a move).
+     *
+     * @param file where to write
+     * @param state the state
+     */
     public static void write(Path file, FitState state) {
         try {
             Path dir = file.toAbsolutePath().getParent();
@@ -35,7 +40,12 @@ public final class FitStateJson {
         }
     }
 
-    /** Reads a fit state written by {@link #write}; throws {@link ModelException} naming the file and position on bad input. */
+    /**
+     * Reads a fit state written by {@link #write}; throws {@link ModelException} naming the file and position on bad input.
+     *
+     * @param file the JSON file
+     * @return the state
+     */
     public static FitState read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new ModelException("fit state " + file + " does not exist");

@@ -19,7 +19,11 @@ public record NwbFile(String source, String nwbVersion, String identifier, Strin
         sweeps = List.copyOf(sweeps);
     }
 
-    /** {@return the sweep with this series name} */
+    /**
+     * {@return the sweep with this series name}
+     *
+     * @param name the series name
+     */
     public CurrentClampSweep sweep(String name) {
         return sweeps.stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new ModelException(source + ": no current-clamp series named '" + name

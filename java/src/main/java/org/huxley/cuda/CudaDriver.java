@@ -110,6 +110,7 @@ public final class CudaDriver {
     /**
      * The driver bindings, initialised ({@code cuInit(0)}) on first use.
      *
+     * @return the driver
      * @throws CudaUnavailableException why the driver cannot be used (the same reason every time)
      */
     public static CudaDriver get() {
@@ -218,7 +219,11 @@ public final class CudaDriver {
         }
     }
 
-    /** {@return the CUdevice handle of an ordinal} */
+    /**
+     * {@return the CUdevice handle of an ordinal}
+     *
+     * @param ordinal the device ordinal
+     */
     public int device(int ordinal) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment out = a.allocate(JAVA_INT);
@@ -229,7 +234,11 @@ public final class CudaDriver {
         }
     }
 
-    /** {@return the name of a device} */
+    /**
+     * {@return the name of a device}
+     *
+     * @param device the CUdevice handle
+     */
     public String deviceName(int device) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment out = a.allocate(256);
@@ -240,7 +249,11 @@ public final class CudaDriver {
         }
     }
 
-    /** {@return memory of a device, bytes} */
+    /**
+     * {@return memory of a device, bytes}
+     *
+     * @param device the CUdevice handle
+     */
     public long deviceTotalMemory(int device) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment out = a.allocate(JAVA_LONG);
@@ -251,7 +264,12 @@ public final class CudaDriver {
         }
     }
 
-    /** {@return a device attribute ({@code CUdevice_attribute} value)} */
+    /**
+     * {@return a device attribute ({@code CUdevice_attribute} value)}
+     *
+     * @param device the CUdevice handle
+     * @param attribute the attribute's number
+     */
     public int deviceAttribute(int device, int attribute) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment out = a.allocate(JAVA_INT);

@@ -21,7 +21,11 @@ public final class CudaModule implements AutoCloseable {
         return description;
     }
 
-    /** {@return a kernel of this module by its (extern "C") name} */
+    /**
+     * {@return a kernel of this module by its (extern "C") name}
+     *
+     * @param name the kernel's name
+     */
     public Kernel kernel(String name) {
         if (module == null) {
             throw new IllegalStateException("module closed: " + description);
@@ -45,7 +49,11 @@ public final class CudaModule implements AutoCloseable {
             return name;
         }
 
-        /** Registers per thread. */
+        /**
+         * Registers per thread.
+         *
+         * @return registers per thread
+         */
         public int registers() {
             context.makeCurrent();
             return context.driver().functionAttribute(function, CudaDriver.FUNC_NUM_REGS);
@@ -57,7 +65,13 @@ public final class CudaModule implements AutoCloseable {
             return context.driver().functionAttribute(function, CudaDriver.FUNC_LOCAL_SIZE_BYTES);
         }
 
-        /** Launches with one by-value argument (the bytes of {@code arg}), checking the launch itself. */
+        /**
+         * Launches with one by-value argument (the bytes of {@code arg}), checking the launch itself.
+         *
+         * @param grid blocks in the grid
+         * @param block threads per block
+         * @param arg the argument's bytes
+         */
         public void launch(int grid, int block, MemorySegment arg) {
             context.makeCurrent();
             try (Arena a = Arena.ofConfined()) {

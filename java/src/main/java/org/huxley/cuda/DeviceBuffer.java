@@ -27,14 +27,22 @@ public final class DeviceBuffer implements AutoCloseable {
         return bytes;
     }
 
-    /** Copies {@code src} (at most this buffer's size) to the start of this buffer. */
+    /**
+     * Copies {@code src} (at most this buffer's size) to the start of this buffer.
+     *
+     * @param src host memory, at most {@link #bytes()} bytes
+     */
     public void upload(MemorySegment src) {
         long n = Math.min(bytes, src.byteSize());
         context.makeCurrent();
         context.driver().memcpyHtoD(address(), src, n);
     }
 
-    /** Copies this buffer (at most {@code dst}'s size) into {@code dst}. */
+    /**
+     * Copies this buffer (at most {@code dst}'s size) into {@code dst}.
+     *
+     * @param dst host memory, at most {@link #bytes()} bytes
+     */
     public void download(MemorySegment dst) {
         long n = Math.min(bytes, dst.byteSize());
         context.makeCurrent();

@@ -34,7 +34,14 @@ public final class KernelSources {
     private KernelSources() {
     }
 
-    /** A plan's module source with each table's mechanism id. */
+    /**
+     * A plan's module source with each table's mechanism id.
+     *
+     * @param source the module source
+     * @param channelIds the mechanism id of each channel table
+     * @param synapseIds the mechanism id of each synapse table
+     * @param builtin whether the source is the built-in one (prebuilt kernels apply)
+     */
     public record Selection(CudaSourceGenerator.Source source, int[] channelIds, int[] synapseIds, boolean builtin) {
     }
 
@@ -53,7 +60,11 @@ public final class KernelSources {
         return b;
     }
 
-    /** {@return the source and ids for a plan} */
+    /**
+     * {@return the source and ids for a plan}
+     *
+     * @param plan the compiled model
+     */
     public static Selection select(Plan plan) {
         requireSupported(plan);
         boolean allBuiltin = true;
@@ -164,6 +175,9 @@ public final class KernelSources {
     /**
      * Writes the built-in source to {@code args[0]} and its SHA-256 to {@code args[1]} (used by
      * build-native/build.sh).
+     *
+     * @param args the .cu and .sha256 output paths
+     * @throws IOException if a file cannot be written
      */
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {

@@ -13,7 +13,11 @@ public final class Batch {
     private final ParameterSets parameters;
     private final Map<Integer, double[][]> stimulusOverrides = new HashMap<>();
 
-    /** A batch of parameter sets, with the plan's own stimuli. */
+    /**
+     * A batch of parameter sets, with the plan's own stimuli.
+     *
+     * @param parameters the sets
+     */
     public Batch(ParameterSets parameters) {
         this.parameters = parameters;
     }
@@ -31,6 +35,10 @@ public final class Batch {
     /**
      * Replaces stimulus {@code index} (in the order of {@code stimulate} calls) by one waveform per
      * set, nA.
+     *
+     * @param index the plan's stimulus index
+     * @param perSetCurrentNa one waveform per set, nA per step
+     * @return this batch
      */
     public Batch stimulus(int index, double[][] perSetCurrentNa) {
         if (perSetCurrentNa == null || perSetCurrentNa.length != size()) {
@@ -45,7 +53,12 @@ public final class Batch {
         return this;
     }
 
-    /** {@return the waveform of stimulus {@code index} for set {@code b}, or null if not overridden} */
+    /**
+     * {@return the waveform of stimulus {@code index} for set {@code b}, or null if not overridden}
+     *
+     * @param index the plan's stimulus index
+     * @param b the set
+     */
     public double[] stimulusOverride(int index, int b) {
         double[][] o = stimulusOverrides.get(index);
         return o == null ? null : o[b];

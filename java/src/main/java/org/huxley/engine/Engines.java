@@ -26,6 +26,8 @@ public final class Engines {
     /**
      * The best engine with the given GPU precision (the CPU engine is always float64).
      *
+     * @param precision the GPU precision
+     * @return the engine
      * @throws CudaUnavailableException only when {@code huxley.engine=cuda} and CUDA cannot run
      */
     public static Engine best(Precision precision) {

@@ -14,7 +14,11 @@ public record Progress(String phase, long done, long total, double elapsedSecond
         return total <= 0 ? 1.0 : Math.min(1.0, (double) done / total);
     }
 
-    /** Estimated seconds left at the average rate so far; NaN before the first unit is done. */
+    /**
+     * Estimated seconds left at the average rate so far; NaN before the first unit is done.
+     *
+     * @return seconds, or NaN
+     */
     public double etaSeconds() {
         return done <= 0 ? Double.NaN : elapsedSeconds * (total - done) / done;
     }

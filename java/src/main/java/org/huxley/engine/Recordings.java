@@ -129,8 +129,8 @@ public final class Recordings {
     }
 
     /**
-      * Throws if any set diverged; returns this otherwise.
-      *
+     * Throws if any set diverged; returns this otherwise.
+     *
      * @return this
      * @throws SimulationDivergedException naming the diverged sets and their first bad step
      */

@@ -18,7 +18,11 @@ public final class RunControl {
         this(ProgressListener.NONE);
     }
 
-    /** A control that forwards progress to {@code listener}. */
+    /**
+     * A control that forwards progress to {@code listener}.
+     *
+     * @param listener receives the reports
+     */
     public RunControl(ProgressListener listener) {
         if (listener == null) {
             throw new IllegalArgumentException("listener must not be null (use ProgressListener.NONE)");
@@ -52,7 +56,13 @@ public final class RunControl {
         }
     }
 
-    /** Reports progress to the listener, with the seconds elapsed since this control was made. */
+    /**
+     * Reports progress to the listener, with the seconds elapsed since this control was made.
+     *
+     * @param phase what is being done
+     * @param done units completed
+     * @param total units in the whole run
+     */
     public void report(String phase, long done, long total) {
         listener.onProgress(new Progress(phase, done, total, (System.nanoTime() - startNanos) * 1e-9));
     }

@@ -4,7 +4,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
-/** Natural logarithm. */
+/**
+ * Natural logarithm.
+ *
+ * @param arg the argument
+ */
 public record Log(Expr arg) implements Expr {
     /** Checks that the operands are not null. */
     public Log {

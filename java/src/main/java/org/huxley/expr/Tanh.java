@@ -4,7 +4,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
-/** Hyperbolic tangent; derivative {@code 1 - tanh(arg)^2}. */
+/**
+ * Hyperbolic tangent; derivative {@code 1 - tanh(arg)^2}.
+ *
+ * @param arg the argument
+ */
 public record Tanh(Expr arg) implements Expr {
     /** Checks that the operands are not null. */
     public Tanh {

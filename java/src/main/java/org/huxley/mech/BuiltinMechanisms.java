@@ -32,8 +32,10 @@ public final class BuiltinMechanisms {
     }
 
     /**
-      * A built-in mechanism by its name.
-      *
+     * A built-in mechanism by its name.
+     *
+     * @param name e.g. {@code HH}
+     * @return the mechanism
      * @throws ModelException naming the unknown name and the known ones
      */
     public static Mechanism byName(String name) {

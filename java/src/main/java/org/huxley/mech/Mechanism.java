@@ -64,12 +64,20 @@ public final class Mechanism {
         this.spikeDriven = spikes;
     }
 
-    /** {@return a builder describing a membrane channel (current density in mA/cm²)} */
+    /**
+     * {@return a builder describing a membrane channel (current density in mA/cm²)}
+     *
+     * @param name the mechanism's name
+     */
     public static MechanismBuilder channel(String name) {
         return new MechanismBuilder(name, MechanismKind.CHANNEL);
     }
 
-    /** {@return a builder describing a synapse (current in nA, may use {@link #V_PRE})} */
+    /**
+     * {@return a builder describing a synapse (current in nA, may use {@link #V_PRE})}
+     *
+     * @param name the mechanism's name
+     */
     public static MechanismBuilder synapse(String name) {
         return new MechanismBuilder(name, MechanismKind.SYNAPSE);
     }

@@ -28,6 +28,13 @@ public final class Param implements Field {
     /**
      * A parameter shared by every mechanism that {@linkplain MechanismBuilder#use(Param) uses} it;
      * a compartment holds one value of it whatever the number of such mechanisms.
+     *
+     * @param name the parameter's name
+     * @param unit its unit
+     * @param defaultValue default value
+     * @param lo lowest valid value
+     * @param hi highest valid value
+     * @return the shared parameter
      */
     public static Param shared(String name, String unit, double defaultValue, double lo, double hi) {
         return new Param(null, new FieldInfo(name, unit, defaultValue, lo, hi));
@@ -63,7 +70,11 @@ public final class Param implements Field {
         return symbol;
     }
 
-    /** This parameter as an expression. */
+    /**
+     * This parameter as an expression.
+     *
+     * @return the symbol as an expression
+     */
     public Expr expr() {
         return Exprs.sym(symbol);
     }

@@ -50,7 +50,11 @@ public final class StateVar implements Field {
         return symbol;
     }
 
-    /** This state as an expression. */
+    /**
+     * This state as an expression.
+     *
+     * @return the symbol as an expression
+     */
     public Expr expr() {
         return Exprs.sym(symbol);
     }

@@ -11,7 +11,11 @@ import org.huxley.ModelException;
 public final class Branch extends Module {
     private final List<Compartment> comps;
 
-    /** A branch of the given compartments (copied), compartment 0 proximal. */
+    /**
+     * A branch of the given compartments (copied), compartment 0 proximal.
+     *
+     * @param compartments the compartments, proximal first
+     */
     public Branch(List<Compartment> compartments) {
         if (compartments == null || compartments.isEmpty()) {
             throw new ModelException("a branch needs at least one compartment");
@@ -22,7 +26,11 @@ public final class Branch extends Module {
         }
     }
 
-    /** {@return a branch of {@code ncomp} default compartments} */
+    /**
+     * {@return a branch of {@code ncomp} default compartments}
+     *
+     * @param ncomp number of compartments
+     */
     public static Branch of(int ncomp) {
         if (ncomp < 1) {
             throw new ModelException("a branch needs at least one compartment, got ncomp = " + ncomp);

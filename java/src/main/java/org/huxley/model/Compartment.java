@@ -39,7 +39,11 @@ public final class Compartment extends Module {
         return c;
     }
 
-    /** {@return the value of a geometry field or of v} */
+    /**
+     * {@return the value of a geometry field or of v}
+     *
+     * @param f the field
+     */
     public double get(CompartmentField f) {
         return geometry[f.ordinal()];
     }
@@ -92,7 +96,11 @@ public final class Compartment extends Module {
         return Collections.unmodifiableSet(mechanisms);
     }
 
-    /** {@return whether the mechanism is inserted here} */
+    /**
+     * {@return whether the mechanism is inserted here}
+     *
+     * @param m the mechanism
+     */
     public boolean has(Mechanism m) {
         return mechanisms.contains(m);
     }
@@ -109,12 +117,20 @@ public final class Compartment extends Module {
         }
     }
 
-    /** {@return whether a mechanism parameter or state has a value here} */
+    /**
+     * {@return whether a mechanism parameter or state has a value here}
+     *
+     * @param f a parameter or state
+     */
     public boolean hasValue(Field f) {
         return values.containsKey(f.key());
     }
 
-    /** {@return the value of a mechanism parameter or state, or NaN if it is not defined here} */
+    /**
+     * {@return the value of a mechanism parameter or state, or NaN if it is not defined here}
+     *
+     * @param f a parameter or state
+     */
     public double value(Field f) {
         if (f instanceof CompartmentField cf) {
             return get(cf);

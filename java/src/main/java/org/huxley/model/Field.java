@@ -6,7 +6,11 @@ package org.huxley.model;
  * mechanism states ({@code org.huxley.mech.Param}, {@code org.huxley.mech.StateVar}).
  */
 public interface Field {
-    /** Unique key inside a model, e.g. {@code radius}, {@code HH.gNa}, or a shared {@code eK}. */
+    /**
+     * Unique key inside a model, e.g. {@code radius}, {@code HH.gNa}, or a shared {@code eK}.
+     *
+     * @return the key
+     */
     String key();
 
     /** {@return unit, default and valid range} */

@@ -21,7 +21,11 @@ public record FieldInfo(String name, String unit, double defaultValue, double lo
         }
     }
 
-    /** {@return whether {@code value} lies in [lo, hi] (and is not NaN)} */
+    /**
+     * {@return whether {@code value} lies in [lo, hi] (and is not NaN)}
+     *
+     * @param value the value
+     */
     public boolean accepts(double value) {
         return value >= lo && value <= hi;
     }

@@ -36,7 +36,11 @@ public final class SynapseEdge {
         return network.synapsePost(index);
     }
 
-    /** {@return the value of one of the synapse type's parameters or states} */
+    /**
+     * {@return the value of one of the synapse type's parameters or states}
+     *
+     * @param f a parameter or state of the synapse type
+     */
     public double value(Field f) {
         return network.synapseValue(index, f);
     }

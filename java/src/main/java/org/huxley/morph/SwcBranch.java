@@ -21,7 +21,11 @@ public record SwcBranch(List<Integer> swcIndices, int typeId, String group, doub
         swcIndices = List.copyOf(swcIndices);
     }
 
-    /** {@return group name of an SWC type id: 0 undefined, 1 soma, 2 axon, 3 basal, 4 apical, else customN} */
+    /**
+     * {@return group name of an SWC type id: 0 undefined, 1 soma, 2 axon, 3 basal, 4 apical, else customN}
+     *
+     * @param typeId the SWC type id
+     */
     public static String groupOf(int typeId) {
         return switch (typeId) {
             case 0 -> "undefined";

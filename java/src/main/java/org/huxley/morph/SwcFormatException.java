@@ -17,8 +17,8 @@ public class SwcFormatException extends ModelException {
     private final String problem;
 
     /**
-      * An exception naming the file, line and problem.
-      *
+     * An exception naming the file, line and problem.
+     *
      * @param source the file name (or another name for the text, e.g. a resource path)
      * @param line 1-based line number in that text; 0 when the problem concerns the file as a whole
      * @param problem what is wrong, in words

@@ -59,12 +59,23 @@ public record NeuronIClamp(NeuronLocation at, double delayMs, double durMs, doub
         return playAmpsNa == null ? null : playAmpsNa.clone();
     }
 
-    /** {@return a square pulse} */
+    /**
+     * {@return a square pulse}
+     *
+     * @param at the location
+     * @param delayMs onset, ms
+     * @param durMs duration, ms
+     * @param ampNa amplitude, nA
+     */
     public static NeuronIClamp pulse(NeuronLocation at, double delayMs, double durMs, double ampNa) {
         return new NeuronIClamp(at, delayMs, durMs, ampNa, null, null);
     }
 
-    /** {@return the current at time t, nA: the pulse's amplitude inside [delay, delay + dur), else 0} */
+    /**
+     * {@return the current at time t, nA: the pulse's amplitude inside [delay, delay + dur), else 0}
+     *
+     * @param tMs the time, ms
+     */
     public double currentNa(double tMs) {
         if (!(tMs >= delayMs && tMs < delayMs + durMs)) {
             return 0.0;
@@ -96,6 +107,8 @@ public record NeuronIClamp(NeuronLocation at, double delayMs, double durMs, doub
     /**
      * The current of each step, sampled at mid-step: sample n = I((n + ½)·dt), n = 0 … steps.
      *
+     * @param dtMs the time step, ms
+     * @param steps the number of steps
      * @return steps + 1 samples (the last is not used by a run of {@code steps} steps)
      */
     public double[] midStepSamples(double dtMs, int steps) {

@@ -47,7 +47,11 @@ public sealed interface NeuronNode {
             return halfResistancesMOhm.clone();
         }
 
-        /** {@return the share of an injected current that flows into neighbour i: (1/R_i)/Σ(1/R_j)} */
+        /**
+         * {@return the share of an injected current that flows into neighbour i: (1/R_i)/Σ(1/R_j)}
+         *
+         * @param i the neighbour's index
+         */
         public double share(int i) {
             if (neighbours.size() == 1) {
                 return 1.0;

@@ -66,7 +66,12 @@ public final class NeuronReading {
         return nodes;
     }
 
-    /** Runs the plan once (its own values) and reads the sites back. */
+    /**
+     * Runs the plan once (its own values) and reads the sites back.
+     *
+     * @param engine the engine
+     * @return the voltage at every recording site
+     */
     public NeuronTraces run(Engine engine) {
         return voltages(engine.run(plan, protocol), 0);
     }
@@ -75,6 +80,9 @@ public final class NeuronReading {
      * NEURON's v at every recording site, from parameter set {@code set} of a run of this plan with
      * this protocol.
      *
+     * @param rec recordings of this plan
+     * @param set the parameter set
+     * @return the voltage at every recording site
      * @throws ModelException if the recordings do not come from this reading's plan and protocol
      */
     public NeuronTraces voltages(Recordings rec, int set) {

@@ -11,7 +11,12 @@ import org.huxley.ModelException;
  * @param vInitMv initial voltage of every node, mV; gates start at their steady state there
  */
 public record NeuronSimulation(double dtMs, double tStopMs, double celsius, double vInitMv) {
-    /** NEURON's defaults: dt 0.025 ms, celsius 6.3 °C, v_init −65 mV. */
+    /**
+     * NEURON's defaults: dt 0.025 ms, celsius 6.3 °C, v_init −65 mV.
+     *
+     * @param tStopMs the duration, ms
+     * @return the settings
+     */
     public static NeuronSimulation defaults(double tStopMs) {
         return new NeuronSimulation(0.025, tStopMs, 6.3, -65.0);
     }

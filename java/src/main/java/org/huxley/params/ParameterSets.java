@@ -19,7 +19,11 @@ public final class ParameterSets {
         }
     }
 
-    /** {@return a single set with no parameters: the model's own values} */
+    /**
+     * {@return a single set with no parameters: the model's own values}
+     *
+     * @param model the model
+     */
     public static ParameterSets none(org.huxley.model.Module model) {
         return new ParameterLayout(model).batch(1);
     }
@@ -34,14 +38,23 @@ public final class ParameterSets {
         return values.length;
     }
 
-    /** {@return one value} */
+    /**
+     * {@return one value}
+     *
+     * @param set the set
+     * @param parameter the parameter's index
+     */
     public double get(int set, int parameter) {
         return values[set][parameter];
     }
 
     /**
-      * Sets one value.
-      *
+     * Sets one value.
+     *
+     * @param set the set
+     * @param parameter the parameter's index
+     * @param value the value
+     * @return these sets
      * @throws ModelException if the value lies outside the field's valid range
      */
     public ParameterSets set(int set, int parameter, double value) {
@@ -69,7 +82,11 @@ public final class ParameterSets {
         return this;
     }
 
-    /** {@return a copy of set b's values} */
+    /**
+     * {@return a copy of set b's values}
+     *
+     * @param set the set
+     */
     public double[] row(int set) {
         return values[set].clone();
     }

@@ -2,7 +2,12 @@ package org.huxley.adjoint.transform;
 
 import org.huxley.ModelException;
 
-/** y = lo + (hi − lo)·σ(x), σ the logistic function: maps ℝ onto (lo, hi). */
+/**
+ * y = lo + (hi − lo)·σ(x), σ the logistic function: maps ℝ onto (lo, hi).
+ *
+ * @param lo lower bound
+ * @param hi upper bound
+ */
 public record Sigmoid(double lo, double hi) implements Transform {
     /** Checks that the bounds are finite and lo &lt; hi. */
     public Sigmoid {

@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * the control on to the objective (a {@link FitProblem} hands it to its gradient engine, which stops
  * within one checkpoint segment). A cancelled fit hands its state after the last completed round to
  * the checkpoint sink, if any (so it can be {@linkplain #resume resumed}), then throws
- * {@link RunCancelledException} (listeners are not told it finished). Progress: one report per round in phase {@code "fit"}, units =
- * rounds, total = the round budget (besides the gradient engine's own {@code "gradient"} reports).
+ * {@link RunCancelledException} (listeners are not told it finished). Progress: one report per
+ * round in phase {@code "fit"}, units = rounds, total = the round budget (besides the gradient
+ * engine's own {@code "gradient"} reports).
  */
 public final class Fitter {
     private static final Logger LOG = LoggerFactory.getLogger(Fitter.class);

@@ -3,6 +3,8 @@
  * and picks the logging binding (slf4j-simple). Its commands are opened to picocli, which fills
  * their options by reflection.
  */
+// "requires-automatic": xchart has no module descriptor; "xchart" is derived from its jar name.
+@SuppressWarnings("requires-automatic")
 module org.huxley.cli {
     requires org.huxley.core;
     requires org.huxley.adjoint;

@@ -4,6 +4,8 @@
  *
  * <p>Every exported package is public API.
  */
+// "requires-automatic": jHDF has no module descriptor; its manifest names it io.jhdf.
+@SuppressWarnings("requires-automatic")
 module org.huxley.io {
     requires transitive org.huxley.core;
     requires transitive org.huxley.adjoint;

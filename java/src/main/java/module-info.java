@@ -10,6 +10,8 @@
  * {@code --enable-native-access=ALL-UNNAMED} (class path); without it the engines fall back to the
  * CPU with a warning.
  */
+// "module": org.huxley.adjoint, the target of the qualified export, is compiled after this module.
+@SuppressWarnings("module")
 module org.huxley.core {
     requires org.slf4j;
 

@@ -6,6 +6,11 @@ package org.huxley;
  * element (cell/branch/comp, mechanism, parameter) and the offending value.
  */
 public class ModelException extends HuxleyException {
+    /**
+     * An exception whose message names the element and value at fault.
+     *
+     * @param message what is wrong, naming the element and value
+     */
     public ModelException(String message) {
         super(message);
     }

@@ -27,11 +27,21 @@ public final class CheckpointPolicy {
         this.budgetBytes = budgetBytes;
     }
 
+    /**
+     * Stores every state: no recomputation, memory O(T).
+     *
+     * @return the policy
+     */
     public static CheckpointPolicy full() {
         return new CheckpointPolicy("full", null, 0);
     }
 
-    /** Keep every K-th state (K ≥ 1). */
+    /**
+     * Keep every K-th state (K ≥ 1).
+     *
+     * @param k steps between stored states (≥ 1)
+     * @return the policy
+     */
     public static CheckpointPolicy uniform(int k) {
         if (k < 1) {
             throw new ModelException("checkpoint interval must be >= 1, got " + k);
@@ -39,7 +49,11 @@ public final class CheckpointPolicy {
         return new CheckpointPolicy("uniform", new int[] {k}, 0);
     }
 
-    /** Nested segments: the outer level keeps every (L₂·…·L_d)-th state, and so on inwards. */
+    /**
+     * {@return nested segments: the outer level keeps every (L₂·…·L_d)-th state, and so on inwards}
+     *
+     * @param segmentLengths the segment length L of each level, outermost first
+     */
     public static CheckpointPolicy levels(int... segmentLengths) {
         if (segmentLengths.length == 0) {
             throw new ModelException("give at least one segment length");
@@ -52,7 +66,11 @@ public final class CheckpointPolicy {
         return new CheckpointPolicy("levels", segmentLengths.clone(), 0);
     }
 
-    /** The policy with least recomputation whose stored states fit {@code bytes} for the whole run. */
+    /**
+     * {@return the policy with least recomputation whose stored states fit {@code bytes} for the whole run}
+     *
+     * @param bytes the budget for all sets in memory at once
+     */
     public static CheckpointPolicy memoryBudget(long bytes) {
         if (bytes <= 0) {
             throw new ModelException("memory budget must be positive, got " + bytes + " bytes");
@@ -66,6 +84,8 @@ public final class CheckpointPolicy {
      *
      * @param bytesPerState size of one stored state of one parameter set
      * @param concurrentSets parameter sets in memory at once
+     * @param steps the run's number of steps T
+     * @return K per level, outermost first, ending with 1
      */
     public int[] chunkSizes(int steps, long bytesPerState, int concurrentSets) {
         int t = Math.max(steps, 1);

@@ -1,12 +1,18 @@
 package org.huxley.adjoint;
 
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import org.huxley.adjoint.internal.GradientMapper;
+import org.huxley.adjoint.internal.ParallelSets;
+import org.huxley.adjoint.internal.SegmentGate;
 import org.huxley.adjoint.internal.SetAdjoint;
 import org.huxley.engine.Batch;
 import org.huxley.engine.CpuEngine;
 import org.huxley.engine.Protocol;
 import org.huxley.engine.Recordings;
+import org.huxley.engine.RunControl;
 import org.huxley.engine.internal.ForwardStepper;
 import org.huxley.engine.internal.RunInputs;
 import org.huxley.engine.internal.SetValues;
@@ -20,11 +26,22 @@ import org.slf4j.LoggerFactory;
  * {@link CpuEngine} computes it, for B parameter sets in parallel, with checkpointing chosen by a
  * {@link CheckpointPolicy}. Sets whose simulation diverges get NaN and are flagged; the others are
  * unaffected.
+ *
+ * <p>Threads: each parameter set is one task; at most {@code parallelism} run at once, on the
+ * caller's {@link Executor} or on threads the engine starts per call. Sets are independent, so the
+ * result is bitwise the same for any thread count.
+ *
+ * <p>Cancellation and progress ({@link #valueAndGradient(Plan, Protocol, Batch, Loss, RunControl)}):
+ * the unit is one top-level checkpoint segment of one set, forward or backward, so a run of B sets
+ * and T steps with top-level chunk K reports {@code 2·B·⌈T/K⌉} units in phase {@code "gradient"}.
+ * A cancelled run stops at the next segment boundary of each running set, releases its checkpoints
+ * and throws {@link org.huxley.engine.RunCancelledException}.
  */
 public final class CpuGradientEngine implements GradientEngine {
     private static final Logger LOG = LoggerFactory.getLogger(CpuGradientEngine.class);
     private final int parallelism;
     private final CheckpointPolicy policy;
+    private final Executor executor;
 
     /** All processors, checkpoints every √T steps. */
     public CpuGradientEngine() {
@@ -32,15 +49,31 @@ public final class CpuGradientEngine implements GradientEngine {
     }
 
     /**
-     * @param parallelism threads working on parameter sets
+     * An engine on threads of its own (started per call, stopped when it returns).
+     *
+     * @param parallelism parameter sets computed at once (threads)
      * @param policy checkpointing; null for uniform K = ⌈√T⌉
      */
     public CpuGradientEngine(int parallelism, CheckpointPolicy policy) {
+        this(null, parallelism, policy);
+    }
+
+    /**
+     * An engine whose parameter sets run as tasks on {@code executor} (for example an application's
+     * pool, or {@code Executors.newVirtualThreadPerTaskExecutor()}); the engine never shuts it down.
+     *
+     * @param executor where sets run; null for threads of the engine's own
+     * @param parallelism parameter sets computed at once (this also sizes the checkpoint memory
+     *     budget, which is shared by the sets in memory at once)
+     * @param policy checkpointing; null for uniform K = ⌈√T⌉
+     */
+    public CpuGradientEngine(Executor executor, int parallelism, CheckpointPolicy policy) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
         }
         this.parallelism = parallelism;
         this.policy = policy;
+        this.executor = executor;
     }
 
     @Override
@@ -50,6 +83,15 @@ public final class CpuGradientEngine implements GradientEngine {
 
     @Override
     public GradientResult valueAndGradient(Plan plan, Protocol protocol, Batch batch, Loss loss) {
+        return valueAndGradient(plan, protocol, batch, loss, RunControl.none());
+    }
+
+    @Override
+    public GradientResult valueAndGradient(Plan plan, Protocol protocol, Batch batch, Loss loss, RunControl control) {
+        if (control == null) {
+            throw new IllegalArgumentException("control must not be null (use RunControl.none())");
+        }
+        control.throwIfCancelled("before the gradient run started");
         RunInputs in = RunInputs.prepare(plan, protocol, batch);
         int sets = batch.size();
         int stride = protocol.recordEvery();
@@ -68,13 +110,24 @@ public final class CpuGradientEngine implements GradientEngine {
         int[] diverged = new int[sets];
         long[] peak = new long[sets];
         long[] fsteps = new long[sets];
-        CpuEngine.forEachSet(sets, parallelism, b -> {
+        long segmentsPerSweep = (in.steps + chunks[0] - 1) / chunks[0];
+        long totalUnits = 2L * sets * segmentsPerSweep;
+        AtomicLong doneUnits = new AtomicLong();
+        SegmentGate gate = (set, backward, segment, segments) -> {
+            control.report("gradient", doneUnits.incrementAndGet(), totalUnits);
+            if (control.isCancelled()) {
+                control.throwIfCancelled(String.format(Locale.ROOT, "after %s checkpoint segment %d of %d of set %d",
+                        backward ? "backward" : "forward", segment, segments, set));
+            }
+        };
+        ParallelSets.run(sets, parallelism, executor, b -> {
+            control.throwIfCancelled("before set " + b + " started");
             SetValues values = in.values(plan, batch, b);
             ForwardStepper fwd = new ForwardStepper(plan, protocol.dtMs(), protocol.slope(), in.channelKernels,
                     in.synapseKernels, values);
             SetAdjoint run = new SetAdjoint(plan, fwd, derivatives[0], derivatives[1], in.stimuli[b], in.clamps,
                     in.steps, stride, chunks);
-            SetAdjoint.Outcome o = run.run(b, loss, data[b]);
+            SetAdjoint.Outcome o = run.run(b, loss, data[b], gate);
             losses[b] = o.loss();
             diverged[b] = o.divergedAtStep();
             peak[b] = o.peakStoredStates();

@@ -7,6 +7,8 @@ package org.huxley.adjoint;
 @FunctionalInterface
 public interface Loss {
     /**
+     * The loss of one set, and its gradient with respect to the recordings.
+     *
      * @param set index of the parameter set (for per-set targets)
      * @param recordings [recording][sample] as {@code Recordings.trace} gives them
      * @param gradient same shape, zero on entry: write ∂L/∂recordings[r][k] here
@@ -14,7 +16,12 @@ public interface Loss {
      */
     double evaluate(int set, double[][] recordings, double[][] gradient);
 
-    /** Checked once before a run: throw {@code ModelException} if the shape cannot fit. */
+    /**
+     * Checked once before a run: throw {@code ModelException} if the shape cannot fit.
+     *
+     * @param recordings recordings per set
+     * @param samples samples per recording
+     */
     default void checkShape(int recordings, int samples) {
     }
 }

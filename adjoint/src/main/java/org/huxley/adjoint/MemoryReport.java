@@ -12,7 +12,7 @@ package org.huxley.adjoint;
  */
 public record MemoryReport(int[] chunkSizes, long peakStoredStates, long bytesPerState, long forwardSteps, int steps,
         int concurrentSets) {
-    /** Peak bytes of stored states over the sets in memory at once. */
+    /** {@return peak bytes of stored states over the sets in memory at once} */
     public long peakBytes() {
         return peakStoredStates * bytesPerState * concurrentSets;
     }

@@ -15,6 +15,8 @@ public final class SmoothedMeanSquaredError implements Loss {
     private final double rawWeight;
 
     /**
+     * A loss on a Gaussian-smoothed trace plus a weighted raw MSE.
+     *
      * @param target [recording][sample]
      * @param sigmaSamples width of the Gaussian, samples (&gt; 0)
      * @param rawWeight weight w of the unsmoothed term (≥ 0)

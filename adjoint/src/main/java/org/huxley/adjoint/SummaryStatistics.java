@@ -15,6 +15,8 @@ public final class SummaryStatistics implements Loss {
     private final double widthMv;
 
     /**
+     * A loss on per-recording summary statistics.
+     *
      * @param targets per recording {mean (mV), std (mV), spike count}
      * @param weights weights of the three squared errors
      * @param thresholdMv spike threshold, mV
@@ -36,7 +38,13 @@ public final class SummaryStatistics implements Loss {
         this.widthMv = widthMv;
     }
 
-    /** The smooth spike count of a trace (the statistic this loss uses). */
+    /**
+     * {@return the smooth spike count of a trace (the statistic this loss uses)}
+     *
+     * @param x the trace, mV
+     * @param thresholdMv spike threshold, mV
+     * @param widthMv width of the smooth threshold, mV
+     */
     public static double softSpikeCount(double[] x, double thresholdMv, double widthMv) {
         double n = 0;
         for (int k = 1; k < x.length; k++) {

@@ -15,11 +15,24 @@ public final class Adam implements Optimizer {
     private final double epsilon;
     private final GradientClipping clipping;
 
-    /** Constant learning rate, β = (0.9, 0.999), ε = 1e-8, no clipping. */
+    /**
+     * Constant learning rate, β = (0.9, 0.999), ε = 1e-8, no clipping.
+     *
+     * @param learningRate the constant learning rate
+     */
     public Adam(double learningRate) {
         this(LearningRateSchedule.constant(learningRate), 0.9, 0.999, 1e-8, GradientClipping.none());
     }
 
+    /**
+     * Adam with every setting given.
+     *
+     * @param rate the learning-rate schedule
+     * @param beta1 decay of the first moment
+     * @param beta2 decay of the second moment
+     * @param epsilon the denominator's offset
+     * @param clipping gradient clipping
+     */
     public Adam(LearningRateSchedule rate, double beta1, double beta2, double epsilon, GradientClipping clipping) {
         if (rate == null || clipping == null) {
             throw new ModelException("Adam needs a learning-rate schedule and a clipping rule (GradientClipping.none())");
@@ -35,14 +48,30 @@ public final class Adam implements Optimizer {
         this.clipping = clipping;
     }
 
+    /**
+     * {@return a copy with another learning-rate schedule}
+     *
+     * @param schedule the schedule
+     */
     public Adam withSchedule(LearningRateSchedule schedule) {
         return new Adam(schedule, beta1, beta2, epsilon, clipping);
     }
 
+    /**
+     * {@return a copy with another gradient clipping}
+     *
+     * @param clip the clipping
+     */
     public Adam withClipping(GradientClipping clip) {
         return new Adam(rate, beta1, beta2, epsilon, clip);
     }
 
+    /**
+     * {@return a copy with other moment decay rates β₁, β₂}
+     *
+     * @param b1 β₁
+     * @param b2 β₂
+     */
     public Adam withBetas(double b1, double b2) {
         return new Adam(rate, b1, b2, epsilon, clipping);
     }

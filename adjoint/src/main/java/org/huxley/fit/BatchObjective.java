@@ -2,6 +2,7 @@ package org.huxley.fit;
 
 import java.util.List;
 import java.util.stream.IntStream;
+import org.huxley.engine.RunControl;
 
 /**
  * A loss over unconstrained parameters x, evaluated for many points at once (one engine batch):
@@ -9,35 +10,65 @@ import java.util.stream.IntStream;
  * implementation; tests use analytic functions.
  */
 public interface BatchObjective {
-    /** Number of parameters P. */
+    /** {@return number of parameters P} */
     int dimension();
 
     /**
      * Loss and gradient ∂L/∂x for each row of {@code x} ([N][P]). A row whose evaluation failed
      * (diverging simulation, values out of range) has a non-finite loss and a null gradient.
+     *
+     * @param x [N][P] unconstrained points
+     * @return losses and gradients
      */
     Evaluation evaluate(double[][] x);
 
-    /** Losses only (a gradient-free method's evaluation; model objectives run forward only). */
+    /**
+     * As {@link #evaluate(double[][])}, cancellable through {@code control}. The default checks
+     * once before evaluating; model-backed objectives pass the control to their engine.
+     *
+     * @param x [N][P] unconstrained points
+     * @param control cancellation and progress
+     * @return losses and gradients
+     * @throws org.huxley.engine.RunCancelledException if cancelled before the evaluation completed
+     */
+    default Evaluation evaluate(double[][] x, RunControl control) {
+        control.throwIfCancelled("before a batch evaluation");
+        return evaluate(x);
+    }
+
+    /**
+     * {@return losses only (a gradient-free method's evaluation; model objectives run forward only)}
+     *
+     * @param x [N][P] unconstrained points
+     */
     default double[] values(double[][] x) {
         return evaluate(x).losses();
     }
 
+    /** {@return names of the parameters, for reports; default {@code x0, x1, …}} */
     default List<String> parameterNames() {
         return IntStream.range(0, dimension()).mapToObj(i -> "x" + i).toList();
     }
 
-    /** Groups for per-group optimizer settings ({@link TypeOptimizer}). */
+    /** {@return groups for per-group optimizer settings ({@link TypeOptimizer})} */
     default ParameterGroups groups() {
         return ParameterGroups.single(dimension());
     }
 
-    /** Parameter values y from unconstrained x (identity unless bounded). */
+    /**
+     * {@return parameter values y from unconstrained x (identity unless bounded)}
+     *
+     * @param x unconstrained values
+     */
     default double[] toValues(double[] x) {
         return x.clone();
     }
 
-    /** Unconstrained x from parameter values y. */
+    /**
+     * {@return unconstrained x from parameter values y}
+     *
+     * @param y parameter values
+     */
     default double[] toUnconstrained(double[] y) {
         return y.clone();
     }

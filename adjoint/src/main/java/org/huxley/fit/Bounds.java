@@ -27,12 +27,23 @@ public final class Bounds {
         }
     }
 
-    /** Each field's valid range (sigmoid, softplus or identity as {@link ParameterTransform#forField}). */
+    /**
+     * {@return each field's valid range (sigmoid, softplus or identity as {@link ParameterTransform#forField})}
+     *
+     * @param layout the fitted parameters
+     */
     public static Bounds of(ParameterLayout layout) {
         return new Bounds(layout);
     }
 
-    /** Parameter p in (lo, hi), linear scale: y = lo + (hi − lo)·σ(x). */
+    /**
+     * Bounds parameter p to (lo, hi), linear scale: y = lo + (hi − lo)·σ(x).
+     *
+     * @param p the parameter's index
+     * @param lo lower bound (exclusive)
+     * @param hi upper bound (exclusive)
+     * @return these bounds
+     */
     public Bounds set(int p, double lo, double hi) {
         check(p, lo, hi);
         transforms.set(p, new Sigmoid(lo, hi));
@@ -42,6 +53,11 @@ public final class Bounds {
     /**
      * Parameter p in (lo, hi), log scale: y = exp(ln lo + (ln hi − ln lo)·σ(x)), for positive
      * quantities spanning orders of magnitude (conductances); needs 0 &lt; lo &lt; hi.
+     *
+     * @param p the parameter's index
+     * @param lo lower bound (&gt; 0)
+     * @param hi upper bound
+     * @return these bounds
      */
     public Bounds logScale(int p, double lo, double hi) {
         check(p, lo, hi);
@@ -52,7 +68,13 @@ public final class Bounds {
         return this;
     }
 
-    /** Every parameter p on a log scale within [values[p]/factor, values[p]·factor]. */
+    /**
+     * Bounds every parameter p on a log scale within [values[p]/factor, values[p]·factor].
+     *
+     * @param values a positive value per parameter (the centre on a log scale)
+     * @param factor the ratio between the centre and each bound (&gt; 1)
+     * @return these bounds
+     */
     public Bounds logScaleAround(double[] values, double factor) {
         if (values.length != layout.size() || !(factor > 1)) {
             throw new ModelException("logScaleAround needs one value per parameter (" + layout.size()
@@ -64,6 +86,7 @@ public final class Bounds {
         return this;
     }
 
+    /** {@return the transform that maps unconstrained x into these bounds, one per parameter} */
     public ParameterTransform transform() {
         return new ParameterTransform(transforms);
     }

@@ -35,6 +35,7 @@ public final class CmaEs {
         this.listener = b.listener;
     }
 
+    /** {@return settings, starting from the defaults (a seed must be set)} */
     public static Builder builder() {
         return new Builder();
     }
@@ -54,6 +55,8 @@ public final class CmaEs {
     }
 
     /**
+     * The outcome of a CMA-ES run.
+     *
      * @param bestX best point evaluated, unconstrained
      * @param bestValues the same as parameter values
      * @param bestLoss its loss
@@ -62,21 +65,37 @@ public final class CmaEs {
      */
     public record Result(double[] bestX, double[] bestValues, double bestLoss, List<Generation> history,
             String stopReason) {
+        /**
+         * Generations run.
+         *
+         * @return generations run
+         */
         public int generations() {
             return history.size();
         }
 
+        /** {@return wall time of the whole run, s} */
         public double elapsedSeconds() {
             return history.isEmpty() ? 0 : history.get(history.size() - 1).elapsedSeconds();
         }
     }
 
-    /** Population size for dimension n: 4 + ⌊3 ln n⌋. */
+    /**
+     * {@return population size for dimension n: 4 + ⌊3 ln n⌋}
+     *
+     * @param n the dimension
+     */
     public static int defaultPopulation(int n) {
         return 4 + (int) Math.floor(3 * Math.log(n));
     }
 
-    /** Minimises from mean {@code x0} (unconstrained coordinates). */
+    /**
+     * Minimises from mean {@code x0} (unconstrained coordinates).
+     *
+     * @param objective what to minimise (its {@code values} only)
+     * @param x0 the initial mean, unconstrained
+     * @return the best point and the history
+     */
     public Result run(BatchObjective objective, double[] x0) {
         int n = objective.dimension();
         if (x0.length != n || !Vectors.allFinite(x0)) {
@@ -238,14 +257,19 @@ public final class CmaEs {
         private int lambda;
         private int maxGenerations = 100;
         private double maxSeconds = Double.POSITIVE_INFINITY;
-        private long seed = 1;
+        private Long seed;
         private double targetLoss = Double.NEGATIVE_INFINITY;
         private Consumer<Generation> listener;
 
         private Builder() {
         }
 
-        /** Initial step size in unconstrained units (default 0.5). */
+        /**
+         * Initial step size in unconstrained units (default 0.5).
+         *
+         * @param s the step size
+         * @return this builder
+         */
         public Builder sigma0(double s) {
             if (!(s > 0) || !Double.isFinite(s)) {
                 throw new ModelException("CMA-ES initial step size must be positive, got " + s);
@@ -254,7 +278,12 @@ public final class CmaEs {
             return this;
         }
 
-        /** Population size λ per generation (default 4 + ⌊3 ln P⌋). */
+        /**
+         * Population size λ per generation (default 4 + ⌊3 ln P⌋).
+         *
+         * @param l λ (≥ 2)
+         * @return this builder
+         */
         public Builder populationSize(int l) {
             if (l < 2) {
                 throw new ModelException("CMA-ES population must be >= 2, got " + l);
@@ -263,6 +292,12 @@ public final class CmaEs {
             return this;
         }
 
+        /**
+         * Generation budget (default 100).
+         *
+         * @param g generations (≥ 1)
+         * @return this builder
+         */
         public Builder maxGenerations(int g) {
             if (g < 1) {
                 throw new ModelException("generation budget must be >= 1, got " + g);
@@ -271,6 +306,12 @@ public final class CmaEs {
             return this;
         }
 
+        /**
+         * Wall-time budget, s (default none); checked before each generation.
+         *
+         * @param s seconds (&gt; 0)
+         * @return this builder
+         */
         public Builder maxSeconds(double s) {
             if (!(s > 0)) {
                 throw new ModelException("time budget must be positive, got " + s);
@@ -279,23 +320,48 @@ public final class CmaEs {
             return this;
         }
 
+        /**
+         * The seed of the sampling (required: every random choice in Huxley takes an explicit seed).
+         *
+         * @param s the seed
+         * @return this builder
+         */
         public Builder seed(long s) {
             this.seed = s;
             return this;
         }
 
+        /**
+         * Stop when the best loss is at or below this value (default −∞: off).
+         *
+         * @param l the target
+         * @return this builder
+         */
         public Builder targetLoss(double l) {
             this.targetLoss = l;
             return this;
         }
 
-        /** Called after every generation. */
+        /**
+         * Called after every generation.
+         *
+         * @param l the listener
+         * @return this builder
+         */
         public Builder listener(Consumer<Generation> l) {
             this.listener = l;
             return this;
         }
 
+        /**
+         * Builds the optimizer; throws {@link ModelException} if no seed was set.
+         *
+         * @return the optimizer
+         */
         public CmaEs build() {
+            if (seed == null) {
+                throw new ModelException("CMA-ES needs an explicit seed: call seed(long) on the builder");
+            }
             return new CmaEs(this);
         }
     }

@@ -17,6 +17,7 @@ import org.huxley.adjoint.Loss;
  * @param weight factor of this loss in the sum (positive)
  */
 public record Experiment(String name, Map<Integer, double[]> stimuli, Loss loss, double weight) {
+    /** Checks the name, loss and weight and copies the stimuli. */
     public Experiment {
         if (loss == null) {
             throw new ModelException("experiment '" + name + "' has no loss");
@@ -40,18 +41,33 @@ public record Experiment(String name, Map<Integer, double[]> stimuli, Loss loss,
         stimuli = java.util.Collections.unmodifiableMap(copy);
     }
 
-    /** The model's own stimuli, weight 1. */
+    /**
+     * {@return the model's own stimuli, weight 1}
+     *
+     * @param name the experiment's name
+     * @param loss its loss
+     */
     public static Experiment of(String name, Loss loss) {
         return new Experiment(name, Map.of(), loss, 1.0);
     }
 
-    /** A copy in which stimulus {@code index} is replaced by {@code currentNa}. */
+    /**
+     * {@return a copy in which stimulus {@code index} is replaced by {@code currentNa}}
+     *
+     * @param index the plan's stimulus index
+     * @param currentNa the waveform, nA per step
+     */
     public Experiment withStimulus(int index, double[] currentNa) {
         Map<Integer, double[]> m = new TreeMap<>(stimuli);
         m.put(index, currentNa);
         return new Experiment(name, m, loss, weight);
     }
 
+    /**
+     * {@return a copy with another weight}
+     *
+     * @param w the weight (&gt; 0)
+     */
     public Experiment withWeight(double w) {
         return new Experiment(name, stimuli, loss, w);
     }

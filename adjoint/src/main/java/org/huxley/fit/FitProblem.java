@@ -15,6 +15,7 @@ import org.huxley.engine.CpuEngine;
 import org.huxley.engine.Engine;
 import org.huxley.engine.Protocol;
 import org.huxley.engine.Recordings;
+import org.huxley.engine.RunControl;
 import org.huxley.params.ParameterLayout;
 import org.huxley.params.ParameterSets;
 import org.huxley.plan.Plan;
@@ -79,30 +80,42 @@ public final class FitProblem implements BatchObjective {
         }
     }
 
+    /**
+     * {@return settings of a problem on a compiled plan, whose trainable parameters are {@code layout}}
+     *
+     * @param plan the compiled model
+     * @param layout the fitted parameters
+     */
     public static Builder builder(Plan plan, ParameterLayout layout) {
         return new Builder(plan, layout);
     }
 
+    /** {@return the compiled model} */
     public Plan plan() {
         return plan;
     }
 
+    /** {@return the time step, duration and recording stride} */
     public Protocol protocol() {
         return protocol;
     }
 
+    /** {@return the fitted parameters} */
     public ParameterLayout layout() {
         return layout;
     }
 
+    /** {@return the map between parameter values y and unconstrained x} */
     public ParameterTransform transform() {
         return transform;
     }
 
+    /** {@return the experiments whose weighted losses are summed} */
     public List<Experiment> experiments() {
         return experiments;
     }
 
+    /** {@return the engine computing losses and gradients} */
     public GradientEngine gradientEngine() {
         return gradientEngine;
     }
@@ -225,6 +238,12 @@ public final class FitProblem implements BatchObjective {
 
     @Override
     public Evaluation evaluate(double[][] x) {
+        return evaluate(x, RunControl.none());
+    }
+
+    /** As {@link #evaluate(double[][])}; the gradient engine stops within one checkpoint segment. */
+    @Override
+    public Evaluation evaluate(double[][] x, RunControl control) {
         double[][] y = valuesOf(x);
         int[] rows = validRows(y);
         double[] losses = new double[x.length];
@@ -234,7 +253,8 @@ public final class FitProblem implements BatchObjective {
             return new Evaluation(losses, grads);
         }
         int s = experiments.size();
-        GradientResult r = gradientEngine.valueAndGradient(plan, protocol, batchOf(y, rows), combinedLoss(rows));
+        GradientResult r = gradientEngine.valueAndGradient(plan, protocol, batchOf(y, rows), combinedLoss(rows),
+                control);
         for (int k = 0; k < rows.length; k++) {
             double sum = 0;
             double[] gy = new double[dimension()];
@@ -294,6 +314,9 @@ public final class FitProblem implements BatchObjective {
     /**
      * Simulates parameter values (not transformed) under every experiment: set e of the result is
      * experiment e. Used to make synthetic targets and to plot fitted traces.
+     *
+     * @param values parameter values
+     * @return set e: experiment e
      */
     public Recordings simulate(double[] values) {
         double[][] y = {values.clone()};
@@ -326,45 +349,88 @@ public final class FitProblem implements BatchObjective {
             this.layout = layout;
         }
 
+        /**
+         * The simulation protocol (default {@link Protocol#defaults()}).
+         *
+         * @param p the protocol
+         * @return this builder
+         */
         public Builder protocol(Protocol p) {
             this.protocol = p;
             return this;
         }
 
-        /** Bounds: default {@link ParameterTransform#fromBounds} (each field's valid range). */
+        /**
+         * Bounds: default {@link ParameterTransform#fromBounds} (each field's valid range).
+         *
+         * @param t the transform
+         * @return this builder
+         */
         public Builder transform(ParameterTransform t) {
             this.transform = t;
             return this;
         }
 
+        /**
+         * Adds an experiment.
+         *
+         * @param e the experiment
+         * @return this builder
+         */
         public Builder experiment(Experiment e) {
             this.experiments.add(e);
             return this;
         }
 
+        /**
+         * Adds experiments, in order.
+         *
+         * @param list the experiments
+         * @return this builder
+         */
         public Builder experiments(List<Experiment> list) {
             this.experiments.addAll(list);
             return this;
         }
 
-        /** Default: {@link CpuGradientEngine} on all processors. */
+        /**
+         * Default: {@link CpuGradientEngine} on all processors.
+         *
+         * @param g the engine
+         * @return this builder
+         */
         public Builder gradientEngine(GradientEngine g) {
             this.gradientEngine = g;
             return this;
         }
 
-        /** The forward engine for {@link FitProblem#values} and {@link FitProblem#simulate}; default {@link CpuEngine}. */
+        /**
+         * The forward engine for {@link FitProblem#values} and {@link FitProblem#simulate}; default {@link CpuEngine}.
+         *
+         * @param e the engine
+         * @return this builder
+         */
         public Builder engine(Engine e) {
             this.engine = e;
             return this;
         }
 
-        /** Default: {@link ParameterGroups#byEntry}. */
+        /**
+         * Default: {@link ParameterGroups#byEntry}.
+         *
+         * @param g the groups
+         * @return this builder
+         */
         public Builder groups(ParameterGroups g) {
             this.groups = g;
             return this;
         }
 
+        /**
+         * Builds the problem, checking the settings.
+         *
+         * @return the problem
+         */
         public FitProblem build() {
             return new FitProblem(this);
         }

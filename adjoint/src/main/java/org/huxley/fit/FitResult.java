@@ -37,11 +37,16 @@ public record FitResult(List<StartOutcome> starts, int bestStart, int rounds, do
             double finalLoss, double bestLoss, double[] bestX, double[] bestValues, double[] startValues) {
     }
 
+    /** {@return the best start (lowest loss evaluated)} */
     public StartOutcome best() {
         return bestStart < 0 ? null : starts.get(bestStart);
     }
 
-    /** Start indices by best loss, lowest first (non-finite last). */
+    /**
+     * Start indices by best loss, lowest first (non-finite last).
+     *
+     * @return the start indices, best first
+     */
     public int[] ranking() {
         return IntStream.range(0, starts.size()).boxed()
                 .sorted(Comparator.comparingDouble(i -> {
@@ -51,7 +56,7 @@ public record FitResult(List<StartOutcome> starts, int bestStart, int rounds, do
                 .mapToInt(Integer::intValue).toArray();
     }
 
-    /** Indices of the starts flagged as diverged. */
+    /** {@return indices of the starts flagged as diverged} */
     public int[] diverged() {
         return IntStream.range(0, starts.size()).filter(i -> starts.get(i).status() == StartStatus.DIVERGED).toArray();
     }

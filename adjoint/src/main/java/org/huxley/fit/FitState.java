@@ -20,6 +20,7 @@ public record FitState(int version, String optimizer, long seed, List<String> pa
         double elapsedSeconds, List<Start> starts, List<Round> history) {
     public static final int VERSION = 1;
 
+    /** Copies the lists. */
     public FitState {
         parameterNames = List.copyOf(parameterNames);
         starts = List.copyOf(starts);

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.huxley.ModelException;
+import org.huxley.engine.RunCancelledException;
+import org.huxley.engine.RunControl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +27,14 @@ import org.slf4j.LoggerFactory;
  * (the CPU engines do not depend on the thread count). Resumable: a checkpoint sink receives the
  * {@link FitState} every k rounds; {@link #resume} continues it exactly as if uninterrupted (except
  * for wall times).
+ *
+ * <p>Cancellable: the {@link RunControl} variants check for cancellation before every round and pass
+ * the control on to the objective (a {@link FitProblem} hands it to its gradient engine, which stops
+ * within one checkpoint segment). A cancelled fit hands its state after the last completed round to
+ * the checkpoint sink, if any (so it can be {@linkplain #resume resumed}), then throws
+ * {@link RunCancelledException} (listeners are not told it finished). Progress: one report per
+ * round in phase {@code "fit"}, units = rounds, total = the round budget (besides the gradient
+ * engine's own {@code "gradient"} reports).
  */
 public final class Fitter {
     private static final Logger LOG = LoggerFactory.getLogger(Fitter.class);
@@ -52,10 +62,12 @@ public final class Fitter {
         this.checkpoint = b.checkpoint;
     }
 
+    /** {@return settings, starting from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return the optimizer every start uses} */
     public Optimizer optimizer() {
         return optimizer;
     }
@@ -64,8 +76,25 @@ public final class Fitter {
      * Fits from starts given as parameter values ([N][P], inside the transform's bounds).
      *
      * @param seed recorded in the state and result (e.g. the seed that drew the starts)
+     * @param objective what to minimise
+     * @param startValues [N][P] parameter values of the starts
+     * @return every start's outcome and the best
      */
     public FitResult fit(BatchObjective objective, double[][] startValues, long seed) {
+        return fit(objective, startValues, seed, RunControl.none());
+    }
+
+    /**
+     * As {@link #fit(BatchObjective, double[][], long)}, cancellable and reporting progress.
+     *
+     * @param objective what to minimise
+     * @param startValues [N][P] parameter values of the starts
+     * @param seed recorded in the state and result
+     * @param control cancellation and progress
+     * @return every start's outcome and the best
+     * @throws RunCancelledException if {@code control} was cancelled before the budget was used up
+     */
+    public FitResult fit(BatchObjective objective, double[][] startValues, long seed, RunControl control) {
         double[][] x0 = new double[startValues.length][];
         for (int n = 0; n < x0.length; n++) {
             if (startValues[n].length != objective.dimension()) {
@@ -78,11 +107,34 @@ public final class Fitter {
                 throw new ModelException("start " + n + ": " + e.getMessage());
             }
         }
-        return fitUnconstrained(objective, x0, seed);
+        return fitUnconstrained(objective, x0, seed, control);
     }
 
-    /** Fits from starts in unconstrained coordinates x ([N][P]). */
+    /**
+     * Fits from starts in unconstrained coordinates x ([N][P]).
+     *
+     * @param objective what to minimise
+     * @param x0 [N][P] unconstrained starts
+     * @param seed recorded in the state and result
+     * @return every start's outcome and the best
+     */
     public FitResult fitUnconstrained(BatchObjective objective, double[][] x0, long seed) {
+        return fitUnconstrained(objective, x0, seed, RunControl.none());
+    }
+
+    /**
+     * As {@link #fitUnconstrained(BatchObjective, double[][], long)}, cancellable and reporting
+     * progress.
+     *
+     * @param objective what to minimise
+     * @param x0 [N][P] unconstrained starts
+     * @param seed recorded in the state and result
+     * @param control cancellation and progress
+     * @return every start's outcome and the best
+     * @throws RunCancelledException if {@code control} was cancelled before the budget was used up
+     */
+    public FitResult fitUnconstrained(BatchObjective objective, double[][] x0, long seed, RunControl control) {
+        requireControl(control);
         if (x0.length == 0) {
             throw new ModelException("a fit needs at least one start");
         }
@@ -94,11 +146,31 @@ public final class Fitter {
             }
             runs.add(new Run(x0[n].clone(), optimizer.start(x0[n].clone(), objective.groups())));
         }
-        return loop(objective, runs, 0, 0.0, new ArrayList<>(), seed);
+        return loop(objective, runs, 0, 0.0, new ArrayList<>(), seed, control);
     }
 
-    /** Continues a saved fit (same objective and optimizer settings) up to this fitter's budget. */
+    /**
+     * Continues a saved fit (same objective and optimizer settings) up to this fitter's budget.
+     *
+     * @param objective the same objective as the saved fit
+     * @param state the saved state
+     * @return every start's outcome and the best
+     */
     public FitResult resume(BatchObjective objective, FitState state) {
+        return resume(objective, state, RunControl.none());
+    }
+
+    /**
+     * As {@link #resume(BatchObjective, FitState)}, cancellable and reporting progress.
+     *
+     * @param objective the same objective as the saved fit
+     * @param state the saved state
+     * @param control cancellation and progress
+     * @return every start's outcome and the best
+     * @throws RunCancelledException if {@code control} was cancelled before the budget was used up
+     */
+    public FitResult resume(BatchObjective objective, FitState state, RunControl control) {
+        requireControl(control);
         if (state.version() != FitState.VERSION) {
             throw new ModelException("cannot resume: saved fit state has format version " + state.version()
                     + ", this Huxley reads version " + FitState.VERSION);
@@ -131,11 +203,17 @@ public final class Fitter {
             runs.add(r);
         }
         return loop(objective, runs, state.round(), state.elapsedSeconds(), new ArrayList<>(state.history()),
-                state.seed());
+                state.seed(), control);
+    }
+
+    private static void requireControl(RunControl control) {
+        if (control == null) {
+            throw new IllegalArgumentException("control must not be null (use RunControl.none())");
+        }
     }
 
     private FitResult loop(BatchObjective objective, List<Run> runs, int round0, double elapsed0,
-            List<FitState.Round> history, long seed) {
+            List<FitState.Round> history, long seed, RunControl control) {
         for (FitListener l : listeners) {
             l.started(runs.size(), maxRounds, objective.parameterNames());
         }
@@ -156,7 +234,17 @@ public final class Fitter {
             for (int k = 0; k < points.length; k++) {
                 points[k] = active.get(k).stepper.point();
             }
-            BatchObjective.Evaluation ev = objective.evaluate(points);
+            BatchObjective.Evaluation ev;
+            try {
+                control.throwIfCancelled("before fit round " + (round + 1) + " of " + maxRounds);
+                ev = objective.evaluate(points, control);
+            } catch (RunCancelledException e) {
+                // Steppers have not been told this round: the state is the one after the last round.
+                if (checkpoint != null) {
+                    checkpoint.accept(state(runs, round, elapsed, history, seed, objective.parameterNames()));
+                }
+                throw e;
+            }
             round++;
             for (int k = 0; k < points.length; k++) {
                 Run r = active.get(k);
@@ -219,6 +307,7 @@ public final class Fitter {
             for (FitListener l : listeners) {
                 l.round(p);
             }
+            control.report("fit", round, maxRounds);
             if (checkpoint != null && checkpointEvery > 0 && round % checkpointEvery == 0) {
                 checkpoint.accept(state(runs, round, elapsed, history, seed, objective.parameterNames()));
             }
@@ -349,7 +438,12 @@ public final class Fitter {
         private Builder() {
         }
 
-        /** Default: {@link Lbfgs} with its defaults. */
+        /**
+         * Default: {@link Lbfgs} with its defaults.
+         *
+         * @param o the optimizer
+         * @return this builder
+         */
         public Builder optimizer(Optimizer o) {
             if (o == null) {
                 throw new ModelException("optimizer must not be null");
@@ -358,7 +452,12 @@ public final class Fitter {
             return this;
         }
 
-        /** Round budget (engine batches), default 100. */
+        /**
+         * Round budget (engine batches), default 100.
+         *
+         * @param n rounds (≥ 0)
+         * @return this builder
+         */
         public Builder maxRounds(int n) {
             if (n < 0) {
                 throw new ModelException("round budget must be >= 0, got " + n);
@@ -367,7 +466,12 @@ public final class Fitter {
             return this;
         }
 
-        /** Wall-time budget, s (default none); checked before each round. */
+        /**
+         * Wall-time budget, s (default none); checked before each round.
+         *
+         * @param s seconds (&gt; 0)
+         * @return this builder
+         */
         public Builder maxSeconds(double s) {
             if (!(s > 0)) {
                 throw new ModelException("time budget must be positive, got " + s);
@@ -376,7 +480,12 @@ public final class Fitter {
             return this;
         }
 
-        /** Stop a start when ‖∂L/∂x‖ ≤ tol (default 0: off). */
+        /**
+         * Stop a start when ‖∂L/∂x‖ ≤ tol (default 0: off).
+         *
+         * @param tol the gradient-norm threshold (≥ 0)
+         * @return this builder
+         */
         public Builder gradientTolerance(double tol) {
             if (!(tol >= 0)) {
                 throw new ModelException("gradient tolerance must be >= 0, got " + tol);
@@ -388,6 +497,10 @@ public final class Fitter {
         /**
          * Stop a start when its best loss improved by at most {@code relTol} (relative) over the last
          * {@code patience} iterations (default 1e-8 over 20; patience 0 turns it off).
+         *
+         * @param patience iterations looked back (0: off)
+         * @param relTol relative improvement below which a start stops
+         * @return this builder
          */
         public Builder stallAfter(int patience, double relTol) {
             if (patience < 0 || !(relTol >= 0)) {
@@ -398,18 +511,35 @@ public final class Fitter {
             return this;
         }
 
-        /** Stop a start when its loss is at or below this value (default −∞: off). */
+        /**
+         * Stop a start when its loss is at or below this value (default −∞: off).
+         *
+         * @param loss the target
+         * @return this builder
+         */
         public Builder targetLoss(double loss) {
             this.targetLoss = loss;
             return this;
         }
 
+        /**
+         * Adds a listener, called on the fitting thread.
+         *
+         * @param l the listener
+         * @return this builder
+         */
         public Builder listener(FitListener l) {
             this.listeners.add(l);
             return this;
         }
 
-        /** Receives the state every {@code everyRounds} rounds and at the end. */
+        /**
+         * Receives the state every {@code everyRounds} rounds and at the end.
+         *
+         * @param everyRounds rounds between states (≥ 1)
+         * @param sink receives each state (for example to save it as JSON)
+         * @return this builder
+         */
         public Builder checkpoint(int everyRounds, Consumer<FitState> sink) {
             if (everyRounds < 1) {
                 throw new ModelException("checkpoint interval must be >= 1 round, got " + everyRounds);
@@ -419,6 +549,11 @@ public final class Fitter {
             return this;
         }
 
+        /**
+         * Builds the fitter.
+         *
+         * @return the fitter
+         */
         public Fitter build() {
             return new Fitter(this);
         }

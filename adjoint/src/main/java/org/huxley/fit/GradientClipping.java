@@ -10,6 +10,7 @@ import org.huxley.ModelException;
  * @param maxAbs largest allowed |g_p|
  */
 public record GradientClipping(double maxNorm, double maxAbs) {
+    /** Checks that both thresholds are positive (infinite: off). */
     public GradientClipping {
         if (!(maxNorm > 0) || !(maxAbs > 0)) {
             throw new ModelException("gradient clipping thresholds must be positive, got norm " + maxNorm
@@ -17,19 +18,36 @@ public record GradientClipping(double maxNorm, double maxAbs) {
         }
     }
 
+    /** {@return no clipping} */
     public static GradientClipping none() {
         return new GradientClipping(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
     }
 
+    /**
+     * Scales the gradient down to Euclidean norm {@code maxNorm} when it is longer.
+     *
+     * @param maxNorm the largest norm
+     * @return the clipping
+     */
     public static GradientClipping byNorm(double maxNorm) {
         return new GradientClipping(maxNorm, Double.POSITIVE_INFINITY);
     }
 
+    /**
+     * Clips each component to [−maxAbs, maxAbs].
+     *
+     * @param maxAbs the largest magnitude
+     * @return the clipping
+     */
     public static GradientClipping byValue(double maxAbs) {
         return new GradientClipping(Double.POSITIVE_INFINITY, maxAbs);
     }
 
-    /** A clipped copy of g. */
+    /**
+     * {@return a clipped copy of g}
+     *
+     * @param g the gradient
+     */
     public double[] apply(double[] g) {
         double[] out = g.clone();
         if (maxAbs < Double.POSITIVE_INFINITY) {

@@ -33,6 +33,8 @@ public final class Lbfgs implements Optimizer {
     }
 
     /**
+     * L-BFGS with every setting given.
+     *
      * @param memory number of (s, y) pairs kept
      * @param maxLineSearch trials per line search before giving up on it
      * @param firstStep largest entry of a steepest-descent step (the first step, and after resets)

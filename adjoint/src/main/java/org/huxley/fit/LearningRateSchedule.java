@@ -5,15 +5,31 @@ import org.huxley.ModelException;
 /** The learning rate of a first-order optimizer at step t = 0, 1, 2, … (per start). */
 @FunctionalInterface
 public interface LearningRateSchedule {
+    /**
+     * {@return the learning rate at step {@code step} (0 for the first)}
+     *
+     * @param step the step (0 for the first)
+     */
     double at(int step);
 
-    /** The same rate at every step. */
+    /**
+     * {@return the same rate at every step}
+     *
+     * @param rate the rate
+     */
     static LearningRateSchedule constant(double rate) {
         requirePositive("learning rate", rate);
         return t -> rate;
     }
 
-    /** rate·decay^(t / every): e.g. exponential(0.1, 0.5, 100) halves every 100 steps (smoothly). */
+    /**
+     * rate·decay^(t / every): e.g. exponential(0.1, 0.5, 100) halves every 100 steps (smoothly).
+     *
+     * @param rate the initial rate
+     * @param decay factor per {@code every} steps
+     * @param every steps per decay
+     * @return the schedule
+     */
     static LearningRateSchedule exponential(double rate, double decay, int every) {
         requirePositive("learning rate", rate);
         requirePositive("decay", decay);
@@ -23,7 +39,13 @@ public interface LearningRateSchedule {
         return t -> rate * Math.pow(decay, (double) t / every);
     }
 
-    /** rate·factor^⌊t / every⌋: piecewise constant. */
+    /**
+     * {@return rate·factor^⌊t / every⌋: piecewise constant}
+     *
+     * @param rate the initial rate
+     * @param factor factor per {@code every} steps
+     * @param every steps per decay
+     */
     static LearningRateSchedule stepDecay(double rate, double factor, int every) {
         requirePositive("learning rate", rate);
         requirePositive("factor", factor);
@@ -33,7 +55,13 @@ public interface LearningRateSchedule {
         return t -> rate * Math.pow(factor, t / every);
     }
 
-    /** Cosine decay from rate to floor over {@code steps} steps, then floor. */
+    /**
+     * {@return cosine decay from rate to floor over {@code steps} steps, then floor}
+     *
+     * @param rate the initial rate
+     * @param steps steps of the decay
+     * @param floor the final rate
+     */
     static LearningRateSchedule cosine(double rate, int steps, double floor) {
         requirePositive("learning rate", rate);
         if (steps < 1 || !(floor >= 0) || floor > rate) {
@@ -43,7 +71,11 @@ public interface LearningRateSchedule {
         return t -> t >= steps ? floor : floor + 0.5 * (rate - floor) * (1 + Math.cos(Math.PI * t / steps));
     }
 
-    /** Linear warm-up from rate/warmup to the schedule's value over the first {@code warmup} steps. */
+    /**
+     * {@return linear warm-up from rate/warmup to the schedule's value over the first {@code warmup} steps}
+     *
+     * @param warmup steps of warm-up
+     */
     default LearningRateSchedule withWarmup(int warmup) {
         if (warmup < 1) {
             throw new ModelException("warm-up must be >= 1 step, got " + warmup);

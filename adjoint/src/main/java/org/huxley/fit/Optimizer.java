@@ -10,13 +10,19 @@ package org.huxley.fit;
  * different settings per parameter group.
  */
 public interface Optimizer {
-    /** A short name, e.g. {@code adam}, stored with saved states. */
+    /**
+     * A short name, e.g. {@code adam}, stored with saved states.
+     *
+     * @return the name
+     */
     String name();
 
     /**
      * Whether a stepper always asks for the gradient at its current iterate (so the method can be
      * applied to a subset of the parameters, as {@link TypeOptimizer} does). L-BFGS is not: its line
      * search asks for trial points along a joint direction.
+     *
+     * @return whether it is
      */
     boolean firstOrder();
 
@@ -25,9 +31,15 @@ public interface Optimizer {
      *
      * @param x0 the start, unconstrained
      * @param groups the parameter groups (for per-group settings)
+     * @return the stepper
      */
     Stepper start(double[] x0, ParameterGroups groups);
 
-    /** A stepper continuing from {@link Stepper#save()}d state (resuming a fit). */
+    /**
+     * {@return a stepper continuing from {@link Stepper#save()}d state (resuming a fit)}
+     *
+     * @param state the saved state
+     * @param groups the parameter groups
+     */
     Stepper restore(OptimizerState state, ParameterGroups groups);
 }

@@ -12,17 +12,27 @@ import org.huxley.ModelException;
  * @param values named arrays, in insertion order
  */
 public record OptimizerState(String optimizer, Map<String, double[]> values) {
+    /** Copies the maps. */
     public OptimizerState {
         Map<String, double[]> copy = new LinkedHashMap<>();
         values.forEach((k, v) -> copy.put(k, v.clone()));
         values = java.util.Collections.unmodifiableMap(copy);
     }
 
-    /** An empty builder for {@code optimizer}. */
+    /**
+     * {@return an empty builder for {@code optimizer}}
+     *
+     * @param optimizer the optimizer's name
+     */
     public static Builder builder(String optimizer) {
         return new Builder(optimizer);
     }
 
+    /**
+     * {@return the array saved under {@code key}; throws {@link ModelException} if missing}
+     *
+     * @param key the entry's name
+     */
     public double[] array(String key) {
         double[] v = values.get(key);
         if (v == null) {
@@ -31,19 +41,39 @@ public record OptimizerState(String optimizer, Map<String, double[]> values) {
         return v.clone();
     }
 
+    /**
+     * {@return the number saved under {@code key}; throws {@link ModelException} if missing}
+     *
+     * @param key the entry's name
+     */
     public double scalar(String key) {
         return array(key)[0];
     }
 
+    /**
+     * {@return the number saved under {@code key} as an int; throws {@link ModelException} if missing}
+     *
+     * @param key the entry's name
+     */
     public int integer(String key) {
         return (int) scalar(key);
     }
 
+    /**
+     * {@return the flag saved under {@code key}; throws {@link ModelException} if missing}
+     *
+     * @param key the entry's name
+     */
     public boolean flag(String key) {
         return scalar(key) != 0;
     }
 
-    /** Throws unless this state was written by {@code name}. */
+    /**
+     * Throws unless this state was written by {@code name}.
+     *
+     * @param name the expected optimizer
+     * @return this state
+     */
     public OptimizerState requireOptimizer(String name) {
         if (!optimizer.equals(name)) {
             throw new ModelException("cannot resume: the saved state is from optimizer '" + optimizer
@@ -79,21 +109,47 @@ public record OptimizerState(String optimizer, Map<String, double[]> values) {
             this.optimizer = optimizer;
         }
 
+        /**
+         * Saves an array (copied).
+         *
+         * @param key the entry's name
+         * @param v the array
+         * @return this builder
+         */
         public Builder put(String key, double[] v) {
             values.put(key, v.clone());
             return this;
         }
 
+        /**
+         * Saves a number.
+         *
+         * @param key the entry's name
+         * @param v the number
+         * @return this builder
+         */
         public Builder put(String key, double v) {
             values.put(key, new double[] {v});
             return this;
         }
 
+        /**
+         * Saves a flag.
+         *
+         * @param key the entry's name
+         * @param v the flag
+         * @return this builder
+         */
         public Builder put(String key, boolean v) {
             values.put(key, new double[] {v ? 1 : 0});
             return this;
         }
 
+        /**
+         * Builds the state.
+         *
+         * @return the state
+         */
         public OptimizerState build() {
             return new OptimizerState(optimizer, values);
         }

@@ -18,6 +18,8 @@ public final class ParameterGroups {
     private final List<String> names;
 
     /**
+     * Groups given by index.
+     *
      * @param groupOf group index of each parameter, 0 ≤ groupOf[p] &lt; names.size()
      * @param names name of each group
      */
@@ -39,12 +41,20 @@ public final class ParameterGroups {
         }
     }
 
-    /** All P parameters in one group named "all". */
+    /**
+     * {@return all P parameters in one group named "all"}
+     *
+     * @param parameters number of parameters P
+     */
     public static ParameterGroups single(int parameters) {
         return new ParameterGroups(new int[parameters], List.of("all"));
     }
 
-    /** One group per declaration of the layout, named by its first parameter's field and selection. */
+    /**
+     * {@return one group per declaration of the layout, named by its first parameter's field and selection}
+     *
+     * @param layout the layout
+     */
     public static ParameterGroups byEntry(ParameterLayout layout) {
         int[] of = new int[layout.size()];
         List<String> names = new ArrayList<>();
@@ -60,7 +70,12 @@ public final class ParameterGroups {
         return new ParameterGroups(of, names);
     }
 
-    /** One group per field key (e.g. {@code Na.gNa}), in order of first appearance. */
+    /**
+     * One group per field key (e.g. {@code Na.gNa}), in order of first appearance.
+     *
+     * @param layout the layout
+     * @return the groups
+     */
     public static ParameterGroups byField(ParameterLayout layout) {
         Map<String, Integer> index = new LinkedHashMap<>();
         int[] of = new int[layout.size()];
@@ -71,28 +86,44 @@ public final class ParameterGroups {
         return new ParameterGroups(of, new ArrayList<>(index.keySet()));
     }
 
-    /** Number of parameters P. */
+    /** {@return number of parameters P} */
     public int size() {
         return groupOf.length;
     }
 
+    /** {@return number of groups} */
     public int numGroups() {
         return names.size();
     }
 
+    /**
+     * {@return the group of one parameter}
+     *
+     * @param parameter the parameter's index
+     */
     public int groupOf(int parameter) {
         return groupOf[parameter];
     }
 
+    /**
+     * {@return the name of one group}
+     *
+     * @param group the group's index
+     */
     public String name(int group) {
         return names.get(group);
     }
 
+    /** {@return names of all groups, by index} */
     public List<String> names() {
         return names;
     }
 
-    /** The group index of a name. */
+    /**
+     * {@return the group index of a name}
+     *
+     * @param name the group's name
+     */
     public int indexOf(String name) {
         int g = names.indexOf(name);
         if (g < 0) {
@@ -101,7 +132,11 @@ public final class ParameterGroups {
         return g;
     }
 
-    /** Indices of the parameters in group g, ascending. */
+    /**
+     * {@return indices of the parameters in group g, ascending}
+     *
+     * @param group the group's index
+     */
     public int[] members(int group) {
         return java.util.stream.IntStream.range(0, groupOf.length).filter(p -> groupOf[p] == group).toArray();
     }

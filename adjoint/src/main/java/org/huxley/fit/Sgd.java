@@ -13,11 +13,24 @@ public final class Sgd implements Optimizer {
     private final boolean nesterov;
     private final GradientClipping clipping;
 
-    /** Constant rate, momentum μ (0 for plain gradient descent), no clipping. */
+    /**
+     * Constant rate, momentum μ (0 for plain gradient descent), no clipping.
+     *
+     * @param learningRate the constant learning rate
+     * @param momentum the momentum coefficient
+     */
     public Sgd(double learningRate, double momentum) {
         this(LearningRateSchedule.constant(learningRate), momentum, false, GradientClipping.none());
     }
 
+    /**
+     * SGD with every setting given.
+     *
+     * @param rate the learning-rate schedule
+     * @param momentum the momentum coefficient
+     * @param nesterov whether to use Nesterov momentum
+     * @param clipping gradient clipping
+     */
     public Sgd(LearningRateSchedule rate, double momentum, boolean nesterov, GradientClipping clipping) {
         if (rate == null || clipping == null) {
             throw new ModelException("SGD needs a learning-rate schedule and a clipping rule (GradientClipping.none())");
@@ -31,10 +44,20 @@ public final class Sgd implements Optimizer {
         this.clipping = clipping;
     }
 
+    /**
+     * {@return a copy with another gradient clipping}
+     *
+     * @param clip the clipping
+     */
     public Sgd withClipping(GradientClipping clip) {
         return new Sgd(rate, momentum, nesterov, clip);
     }
 
+    /**
+     * {@return a copy with Nesterov momentum on or off}
+     *
+     * @param on true for Nesterov momentum
+     */
     public Sgd withNesterov(boolean on) {
         return new Sgd(rate, momentum, on, clipping);
     }

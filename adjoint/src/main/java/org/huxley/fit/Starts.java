@@ -11,6 +11,12 @@ public final class Starts {
     /**
      * n starts drawn log-uniformly within ×/÷ {@code factor} of {@code center}:
      * y_p = center_p · factor^u with u uniform in [−1, 1), independently per start and parameter.
+     *
+     * @param center the centre of each parameter (&gt; 0)
+     * @param factor the ratio between centre and bounds (≥ 1)
+     * @param n number of starts
+     * @param seed the seed
+     * @return [n][P] starts
      */
     public static double[][] logUniform(double[] center, double factor, int n, long seed) {
         if (!(factor >= 1) || n < 1) {
@@ -31,7 +37,14 @@ public final class Starts {
         return out;
     }
 
-    /** n starts drawn uniformly in [lo_p, hi_p). */
+    /**
+     * {@return n starts drawn uniformly in [lo_p, hi_p)}
+     *
+     * @param lo lower bound of each parameter
+     * @param hi upper bound of each parameter
+     * @param n number of starts
+     * @param seed the seed
+     */
     public static double[][] uniform(double[] lo, double[] hi, int n, long seed) {
         if (lo.length != hi.length || n < 1) {
             throw new ModelException("uniform starts need bounds of equal length and n >= 1");

@@ -7,30 +7,39 @@ package org.huxley.fit;
  * marks the start {@link #failed()}.
  */
 public interface Stepper {
-    /** Where the loss and gradient are needed next (a copy). */
+    /** {@return where the loss and gradient are needed next (a copy)} */
     double[] point();
 
-    /** The loss and gradient ∂L/∂x at {@link #point()}; loss NaN and gradient null if non-finite. */
+    /**
+     * The loss and gradient ∂L/∂x at {@link #point()}; loss NaN and gradient null if non-finite.
+     *
+     * @param loss the loss at {@link #point()} (NaN if it failed)
+     * @param gradient ∂L/∂x there, or null if it failed
+     */
     void tell(double loss, double[] gradient);
 
-    /** The current iterate (a copy): the last accepted point. */
+    /** {@return the current iterate (a copy): the last accepted point} */
     double[] x();
 
-    /** The loss at the current iterate (NaN before the first evaluation). */
+    /** {@return the loss at the current iterate (NaN before the first evaluation)} */
     double loss();
 
-    /** ‖∂L/∂x‖₂ at the current iterate (NaN before the first evaluation). */
+    /** {@return ‖∂L/∂x‖₂ at the current iterate (NaN before the first evaluation)} */
     double gradientNorm();
 
-    /** Accepted steps so far. */
+    /** {@return accepted steps so far} */
     int iterations();
 
-    /** The method cannot make further progress (e.g. the line search found no decrease). */
+    /**
+     * The method cannot make further progress (e.g. the line search found no decrease).
+     *
+     * @return whether it has
+     */
     boolean stalled();
 
-    /** The start has diverged: evaluations became non-finite and the method cannot recover. */
+    /** {@return whether the start has diverged: evaluations became non-finite and the method cannot recover} */
     boolean failed();
 
-    /** The complete state, enough to continue bitwise identically after {@link Optimizer#restore}. */
+    /** {@return the complete state, enough to continue bitwise identically after {@link Optimizer#restore}} */
     OptimizerState save();
 }

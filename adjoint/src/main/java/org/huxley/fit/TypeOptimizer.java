@@ -30,12 +30,21 @@ public final class TypeOptimizer implements Optimizer {
         this.byGroup = Map.copyOf(byGroup);
     }
 
-    /** Every group uses {@code fallback} until {@link #with} overrides it. */
+    /**
+     * {@return every group uses {@code fallback} until {@link #with} overrides it}
+     *
+     * @param fallback the optimizer of every group not named
+     */
     public static TypeOptimizer of(Optimizer fallback) {
         return new TypeOptimizer(fallback, Map.of());
     }
 
-    /** A copy in which the group named {@code group} uses {@code optimizer}. */
+    /**
+     * {@return a copy in which the group named {@code group} uses {@code optimizer}}
+     *
+     * @param group the group's name
+     * @param optimizer its optimizer
+     */
     public TypeOptimizer with(String group, Optimizer optimizer) {
         Map<String, Optimizer> m = new LinkedHashMap<>(byGroup);
         m.put(group, optimizer);

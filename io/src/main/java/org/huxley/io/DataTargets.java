@@ -14,7 +14,13 @@ public final class DataTargets {
     private DataTargets() {
     }
 
-    /** [trace][sample] on the recording grid of {@code protocol} run for {@code steps} steps. */
+    /**
+     * {@return [trace][sample] on the recording grid of {@code protocol} run for {@code steps} steps}
+     *
+     * @param traces the recorded traces, one per recording
+     * @param protocol the simulation's time step and recording stride
+     * @param steps the simulated steps
+     */
     public static double[][] target(List<Trace> traces, Protocol protocol, int steps) {
         if (traces.isEmpty()) {
             throw new ModelException("no traces to fit");
@@ -31,7 +37,13 @@ public final class DataTargets {
         return out;
     }
 
-    /** A stimulus of {@code steps + 1} samples at interval dt (zero-order hold), nA. */
+    /**
+     * {@return a stimulus of {@code steps + 1} samples at interval dt (zero-order hold), nA}
+     *
+     * @param current the recorded current, nA
+     * @param dtMs the time step, ms
+     * @param steps the simulated steps
+     */
     public static double[] stimulus(Trace current, double dtMs, int steps) {
         requireCovers(current, steps * dtMs);
         return current.resample(current.t0Ms(), dtMs, steps + 1, Resampling.HOLD).values();

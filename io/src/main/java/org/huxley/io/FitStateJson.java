@@ -19,6 +19,12 @@ public final class FitStateJson {
     private FitStateJson() {
     }
 
+    /**
+     * Writes a fit state as JSON (atomically: a temporary file, then a move).
+     *
+     * @param file where to write
+     * @param state the state
+     */
     public static void write(Path file, FitState state) {
         try {
             Path dir = file.toAbsolutePath().getParent();
@@ -34,6 +40,12 @@ public final class FitStateJson {
         }
     }
 
+    /**
+     * Reads a fit state written by {@link #write}; throws {@link ModelException} naming the file and position on bad input.
+     *
+     * @param file the JSON file
+     * @return the state
+     */
     public static FitState read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new ModelException("fit state " + file + " does not exist");
@@ -51,7 +63,7 @@ public final class FitStateJson {
         }
     }
 
-    /** The mapper used (records, doubles round-trip exactly). */
+    /** {@return the mapper used (records, doubles round-trip exactly)} */
     public static JsonMapper mapper() {
         return MAPPER;
     }

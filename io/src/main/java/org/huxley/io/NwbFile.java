@@ -14,11 +14,16 @@ import org.huxley.ModelException;
  */
 public record NwbFile(String source, String nwbVersion, String identifier, String sessionDescription,
         List<CurrentClampSweep> sweeps) {
+    /** Copies the list of sweeps. */
     public NwbFile {
         sweeps = List.copyOf(sweeps);
     }
 
-    /** The sweep with this series name. */
+    /**
+     * {@return the sweep with this series name}
+     *
+     * @param name the series name
+     */
     public CurrentClampSweep sweep(String name) {
         return sweeps.stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new ModelException(source + ": no current-clamp series named '" + name

@@ -42,12 +42,23 @@ public final class NwbReader {
     private NwbReader() {
     }
 
-    /** Reads every current-clamp sweep. */
+    /**
+     * Reads every current-clamp sweep.
+     *
+     * @param file the NWB file
+     * @return its current-clamp sweeps
+     */
     public static NwbFile read(Path file) {
         return read(file, name -> true);
     }
 
-    /** Reads the current-clamp sweeps whose series name passes {@code which} (others are not checked). */
+    /**
+     * Reads the current-clamp sweeps whose series name passes {@code which} (others are not checked).
+     *
+     * @param file the NWB file
+     * @param which selects series by name
+     * @return the selected sweeps
+     */
     public static NwbFile read(Path file, java.util.function.Predicate<String> which) {
         if (!Files.isRegularFile(file)) {
             throw new ModelException("NWB file " + file + " does not exist or is not a file");

@@ -13,6 +13,7 @@ import org.huxley.ModelException;
  * @param values the samples
  */
 public record Trace(String label, String unit, double t0Ms, double dtMs, double[] values) {
+    /** Checks the name and the sampling and copies the values. */
     public Trace {
         if (values == null || values.length == 0) {
             throw new ModelException("trace '" + label + "' is empty: it needs at least one sample");
@@ -33,26 +34,33 @@ public record Trace(String label, String unit, double t0Ms, double dtMs, double[
         values = values.clone();
     }
 
+    /** {@return the samples (a copy)} */
     @Override
     public double[] values() {
         return values.clone();
     }
 
+    /** {@return number of samples} */
     public int size() {
         return values.length;
     }
 
-    /** Time of the last sample, ms. */
+    /** {@return time of the last sample, ms} */
     public double endMs() {
         return t0Ms + (values.length - 1) * dtMs;
     }
 
-    /** Sampling rate, Hz. */
+    /** {@return sampling rate, Hz} */
     public double rateHz() {
         return 1000.0 / dtMs;
     }
 
-    /** The values times {@code factor}, in {@code newUnit}. */
+    /**
+     * {@return the values times {@code factor}, in {@code newUnit}}
+     *
+     * @param factor the scale
+     * @param newUnit the unit after scaling
+     */
     public Trace scaled(double factor, String newUnit) {
         double[] v = values.clone();
         for (int k = 0; k < v.length; k++) {
@@ -61,7 +69,12 @@ public record Trace(String label, String unit, double t0Ms, double dtMs, double[
         return new Trace(label, newUnit, t0Ms, dtMs, v);
     }
 
-    /** The value at time t (ms) by {@code method}; t must lie within the trace (± 1e-9 of a sample). */
+    /**
+     * {@return the value at time t (ms) by {@code method}; t must lie within the trace (± 1e-9 of a sample)}
+     *
+     * @param tMs the time, ms
+     * @param method how to interpolate
+     */
     public double at(double tMs, Resampling method) {
         double u = (tMs - t0Ms) / dtMs;
         int n = values.length;
@@ -82,7 +95,14 @@ public record Trace(String label, String unit, double t0Ms, double dtMs, double[
         return values[k] + frac * (values[k + 1] - values[k]);
     }
 
-    /** n samples at t = t0 + k·dt (k = 0 … n−1) by {@code method}. */
+    /**
+     * {@return n samples at t = t0 + k·dt (k = 0 … n−1) by {@code method}}
+     *
+     * @param t0 first time, ms
+     * @param dt interval, ms
+     * @param n number of samples
+     * @param method how to interpolate
+     */
     public Trace resample(double t0, double dt, int n, Resampling method) {
         if (n < 1 || !(dt > 0)) {
             throw new ModelException("resampling '" + label + "' needs n >= 1 samples and dt > 0, got " + n + ", " + dt);
@@ -94,13 +114,22 @@ public record Trace(String label, String unit, double t0Ms, double dtMs, double[
         return new Trace(label, unit, t0, dt, out);
     }
 
-    /** Resampled to interval {@code dt} from this trace's start, as many samples as it covers. */
+    /**
+     * {@return this trace resampled to interval {@code dt} from this trace's start, as many samples as it covers}
+     *
+     * @param dt interval, ms
+     * @param method how to interpolate
+     */
     public Trace resample(double dt, Resampling method) {
         int n = (int) Math.floor((endMs() - t0Ms) / dt + 1e-9) + 1;
         return resample(t0Ms, dt, n, method);
     }
 
-    /** Throws unless {@code other} has the same start, interval and length (e.g. a response and its stimulus). */
+    /**
+     * Throws unless {@code other} has the same start, interval and length (e.g. a response and its stimulus).
+     *
+     * @param other the other trace
+     */
     public void requireSameSampling(Trace other) {
         boolean sameDt = Math.abs(dtMs - other.dtMs) <= 1e-9 * dtMs;
         boolean sameT0 = Math.abs(t0Ms - other.t0Ms) <= 1e-9 * Math.max(dtMs, Math.abs(t0Ms));

@@ -40,6 +40,12 @@ public final class TraceCsv {
     private TraceCsv() {
     }
 
+    /**
+     * Reads every column of a CSV file as a trace (see the class description for the format).
+     *
+     * @param file the CSV file
+     * @return one trace per data column
+     */
     public static List<Trace> read(Path file) {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(file.getFileName().toString(), r);
@@ -48,7 +54,12 @@ public final class TraceCsv {
         }
     }
 
-    /** @param source name for messages */
+    /**
+     * Reads CSV text as traces.
+     *
+     * @param text the CSV text
+     * @return one trace per data column
+     * @param source name for messages */
     public static List<Trace> read(String source, Reader text) {
         BufferedReader in = new BufferedReader(text);
         List<String> names = null;
@@ -139,7 +150,13 @@ public final class TraceCsv {
         return out;
     }
 
-    /** Writes traces with a common sampling as CSV (t_ms first), with {@code #} comment lines. */
+    /**
+     * Writes traces with a common sampling as CSV (t_ms first), with {@code #} comment lines.
+     *
+     * @param file where to write
+     * @param traces traces with a common sampling
+     * @param comments lines written first, as {@code #} comments
+     */
     public static void write(Path file, List<Trace> traces, List<String> comments) {
         if (traces.isEmpty()) {
             throw new ModelException("nothing to write to " + file);

@@ -16,7 +16,13 @@ public final class NetworkWorkloads {
     private NetworkWorkloads() {
     }
 
-    /** The model, built but not compiled. */
+    /**
+     * {@return the model, built but not compiled}
+     *
+     * @param ncells number of cells
+     * @param expectedSynapses expected number of synapses
+     * @param seed seed of the wiring
+     */
     public static Network sparse(int ncells, long expectedSynapses, long seed) {
         Network net = Network.of(ncells, 5, 4);
         net.insert(HH.MECHANISM);

@@ -45,6 +45,7 @@ import org.huxley.params.ParameterLayout;
 public final class NeuronCases {
     /** 100 ms at 0.025 ms. */
     public static final int STEPS = 4000;
+    /** The time step of every case, ms. */
     public static final double DT_MS = 0.025;
     /** The case names. */
     public static final List<String> NAMES = List.of("i", "ii", "iii");
@@ -55,7 +56,11 @@ public final class NeuronCases {
     private NeuronCases() {
     }
 
-    /** Case i, ii or iii as a NEURON model. */
+    /**
+     * {@return case i, ii or iii as a NEURON model}
+     *
+     * @param name {@code i}, {@code ii} or {@code iii}
+     */
     public static NeuronModel model(String name) {
         return switch (name) {
             case "i" -> cells("i", 1000, 0, 20.0, 20.0, 1, 0.2);
@@ -65,14 +70,22 @@ public final class NeuronCases {
         };
     }
 
-    /** The case as NEURON runs it: all cells in one model, one parameter set. */
+    /**
+     * {@return the case as NEURON runs it: all cells in one model, one parameter set}
+     *
+     * @param name {@code i}, {@code ii} or {@code iii}
+     */
     public static Workload network(String name) {
         NeuronReading r = NeuronReader.read(model(name));
         return new Workload("neuron-" + name, r.module(), r.plan(), r.protocol(),
                 new Batch(new ParameterLayout(r.module()).batch(1)));
     }
 
-    /** One cell of the case, as many identical parameter sets as the case has cells. */
+    /**
+     * {@return one cell of the case, as many identical parameter sets as the case has cells}
+     *
+     * @param name {@code i}, {@code ii} or {@code iii}
+     */
     public static Workload batch(String name) {
         NeuronModel full = model(name);
         int ncells = (int) full.sections().stream().filter(s -> s.parent() == null).count();

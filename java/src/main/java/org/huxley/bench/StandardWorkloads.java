@@ -21,12 +21,19 @@ import org.huxley.stim.Stimuli;
 public final class StandardWorkloads {
     /** 100 ms at 0.025 ms. */
     public static final int STEPS = 4000;
+    /** The time step of every workload, ms. */
     public static final double DT_MS = 0.025;
 
     private StandardWorkloads() {
     }
 
-    /** By name: {@code hh1}, {@code tree252} or {@code ca1}. */
+    /**
+     * {@return a workload by name: {@code hh1}, {@code tree252} or {@code ca1}}
+     *
+     * @param name the workload's name
+     * @param batch number of parameter sets
+     * @param seed seed of the parameter draws
+     */
     public static Workload byName(String name, int batch, long seed) {
         return switch (name) {
             case "hh1" -> hh1(batch, seed);
@@ -40,6 +47,10 @@ public final class StandardWorkloads {
      * ca1: morph_ca1_n120.swc read as Jaxley reads it with 4 compartments per branch (620
      * compartments), HH everywhere, 1 nA from 10 ms for 80 ms into branch 0 compartment 0; per set
      * and branch gNa = 0.12 × U(0.8, 1.2).
+     *
+     * @param batch number of parameter sets
+     * @param seed seed of the parameter draws
+     * @return the workload
      */
     public static Workload ca1(int batch, long seed) {
         Cell cell = ca1Cell(4);
@@ -49,7 +60,11 @@ public final class StandardWorkloads {
         return branchGnaWorkload("ca1", cell, batch, seed);
     }
 
-    /** The bundled CA1 morphology (morph_ca1_n120.swc) with {@code ncomp} compartments per branch. */
+    /**
+     * {@return the bundled CA1 morphology (morph_ca1_n120.swc) with {@code ncomp} compartments per branch}
+     *
+     * @param ncomp compartments per branch
+     */
     public static Cell ca1Cell(int ncomp) {
         String name = "/org/huxley/morphologies/morph_ca1_n120.swc";
         try (java.io.InputStream in = StandardWorkloads.class.getResourceAsStream(name)) {
@@ -67,6 +82,10 @@ public final class StandardWorkloads {
     /**
      * hh1: one compartment, step current 0.02 nA from 10 ms for 80 ms; per set gNa ∈ U(0.08, 0.16),
      * gK ∈ U(0.02, 0.05) S/cm².
+     *
+     * @param batch number of parameter sets
+     * @param seed seed of the parameter draws
+     * @return the workload
      */
     public static Workload hh1(int batch, long seed) {
         Compartment c = new Compartment();
@@ -86,6 +105,10 @@ public final class StandardWorkloads {
     /**
      * tree252: a binary tree of 63 branches (parents −1, 0, 0, 1, 1, 2, 2, …) × 4 compartments,
      * 0.5 nA from 10 ms for 80 ms into branch 0 compartment 0; per set and branch gNa = 0.12 × U(0.8, 1.2).
+     *
+     * @param batch number of parameter sets
+     * @param seed seed of the parameter draws
+     * @return the workload
      */
     public static Workload tree252(int batch, long seed) {
         int nb = 63;

@@ -16,7 +16,11 @@ import org.huxley.plan.Plan;
  * @param batch the varied parameter sets
  */
 public record Workload(String name, Module model, Plan plan, Protocol protocol, Batch batch) {
-    /** Compartment-steps of one run: compartments × steps × parameter sets. */
+    /**
+     * Compartment-steps of one run: compartments × steps × parameter sets.
+     *
+     * @return compartments × steps × parameter sets
+     */
     public double compartmentSteps() {
         return (double) plan.numCompartments() * protocol.steps() * batch.size();
     }

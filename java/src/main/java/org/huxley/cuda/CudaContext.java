@@ -35,6 +35,8 @@ public final class CudaContext implements AutoCloseable {
     /**
      * Opens device {@code ordinal}.
      *
+     * @param ordinal the device ordinal
+     * @return the context
      * @throws CudaUnavailableException if the driver is unusable or there is no such device
      */
     public static CudaContext open(int ordinal) {
@@ -62,44 +64,68 @@ public final class CudaContext implements AutoCloseable {
         driver.contextSetCurrent(context);
     }
 
+    /** {@return the device name as the driver reports it} */
     public String deviceName() {
         return name;
     }
 
+    /** {@return the device ordinal} */
     public int ordinal() {
         return ordinal;
     }
 
-    /** Compute capability as 10·major + minor (90 = sm_90). */
+    /**
+     * Compute capability as 10·major + minor (90 = sm_90).
+     *
+     * @return e.g. 90 for 9.0
+     */
     public int computeCapability() {
         return 10 * ccMajor + ccMinor;
     }
 
+    /** {@return number of streaming multiprocessors} */
     public int multiprocessors() {
         return multiprocessors;
     }
 
+    /** {@return device memory, bytes} */
     public long totalMemory() {
         return totalMemory;
     }
 
-    /** Free device memory now, bytes. */
+    /** {@return free device memory now, bytes} */
     public long freeMemory() {
         makeCurrent();
         return driver.memInfo()[0];
     }
 
+    /**
+     * The driver version, e.g. 12040 for 12.4.
+     *
+     * @return the version
+     */
     public int driverVersion() {
         return driver.driverVersion();
     }
 
-    /** Allocates device memory owned by the returned handle. */
+    /**
+     * Allocates device memory owned by the returned handle.
+     *
+     * @param bytes the size
+     * @return the buffer
+     */
     public DeviceBuffer allocate(long bytes) {
         makeCurrent();
         return new DeviceBuffer(this, driver.memAlloc(Math.max(1, bytes)), bytes);
     }
 
-    /** Loads a cubin, fatbin or PTX image. */
+    /**
+     * Loads a cubin, fatbin or PTX image.
+     *
+     * @param image a fatbin, cubin or PTX
+     * @param description what it is, for messages
+     * @return the module
+     */
     public CudaModule loadModule(byte[] image, String description) {
         makeCurrent();
         return new CudaModule(this, driver.moduleLoadData(image), description);

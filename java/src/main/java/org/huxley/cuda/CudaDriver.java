@@ -110,6 +110,7 @@ public final class CudaDriver {
     /**
      * The driver bindings, initialised ({@code cuInit(0)}) on first use.
      *
+     * @return the driver
      * @throws CudaUnavailableException why the driver cannot be used (the same reason every time)
      */
     public static CudaDriver get() {
@@ -166,7 +167,7 @@ public final class CudaDriver {
         }
     }
 
-    /** Why {@link #get()} fails, or null when the driver is usable. */
+    /** {@return why {@link #get()} fails, or null when the driver is usable} */
     public static String unavailableReason() {
         try {
             get();
@@ -196,7 +197,7 @@ public final class CudaDriver {
 
     // ---- typed, checked calls ----
 
-    /** Driver version as 1000·major + 10·minor (13000 = CUDA 13.0). */
+    /** {@return driver version as 1000·major + 10·minor (13000 = CUDA 13.0)} */
     public int driverVersion() {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment out = a.allocate(JAVA_INT);
@@ -207,6 +208,7 @@ public final class CudaDriver {
         }
     }
 
+    /** {@return number of CUDA devices} */
     public int deviceCount() {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment out = a.allocate(JAVA_INT);
@@ -217,7 +219,11 @@ public final class CudaDriver {
         }
     }
 
-    /** The CUdevice handle of an ordinal. */
+    /**
+     * {@return the CUdevice handle of an ordinal}
+     *
+     * @param ordinal the device ordinal
+     */
     public int device(int ordinal) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment out = a.allocate(JAVA_INT);
@@ -228,6 +234,11 @@ public final class CudaDriver {
         }
     }
 
+    /**
+     * {@return the name of a device}
+     *
+     * @param device the CUdevice handle
+     */
     public String deviceName(int device) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment out = a.allocate(256);
@@ -238,6 +249,11 @@ public final class CudaDriver {
         }
     }
 
+    /**
+     * {@return memory of a device, bytes}
+     *
+     * @param device the CUdevice handle
+     */
     public long deviceTotalMemory(int device) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment out = a.allocate(JAVA_LONG);
@@ -248,6 +264,12 @@ public final class CudaDriver {
         }
     }
 
+    /**
+     * {@return a device attribute ({@code CUdevice_attribute} value)}
+     *
+     * @param device the CUdevice handle
+     * @param attribute the attribute's number
+     */
     public int deviceAttribute(int device, int attribute) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment out = a.allocate(JAVA_INT);

@@ -54,6 +54,8 @@ public final class CudaEngine implements Engine, AutoCloseable {
      * Opens device 0 (or the one named by the property {@code huxley.cuda.device}) and checks that
      * kernels can be loaded there: the prebuilt fatbin, else NVRTC.
      *
+     * @param precision the kernels' precision
+     * @return the engine
      * @throws CudaUnavailableException with the reason when the engine cannot run here
      */
     public static CudaEngine create(Precision precision) {
@@ -85,15 +87,17 @@ public final class CudaEngine implements Engine, AutoCloseable {
         return "cuda-" + precision.suffix();
     }
 
+    /** {@return the floating-point precision of the kernels} */
     public Precision precision() {
         return precision;
     }
 
+    /** {@return the device context this engine runs on} */
     public CudaContext context() {
         return context;
     }
 
-    /** Where the built-in module came from: "prebuilt fatbin" or "NVRTC …". */
+    /** {@return where the built-in module came from: "prebuilt fatbin" or "NVRTC …"} */
     public String builtinKernelOrigin() {
         return moduleOrigins.getOrDefault(KernelSources.builtins().sha256(), "not loaded");
     }
@@ -153,6 +157,10 @@ public final class CudaEngine implements Engine, AutoCloseable {
      * Uploads a whole batch for repeated timed launches (benchmarks): inputs on the device,
      * recordings left there until {@link Prepared#recordings()}.
      *
+     * @param plan the compiled model
+     * @param protocol time step, duration and recording stride
+     * @param batch parameter sets and stimuli
+     * @return the prepared run
      * @throws HuxleyException if the batch does not fit in one launch
      */
     public Prepared prepare(Plan plan, Protocol protocol, Batch batch) {
@@ -195,7 +203,11 @@ public final class CudaEngine implements Engine, AutoCloseable {
             this.sets = sets;
         }
 
-        /** Runs the whole simulation once; returns the kernel time from CUDA events, ms. */
+        /**
+         * Runs the whole simulation once; returns the kernel time from CUDA events, ms.
+         *
+         * @return the kernel time, ms
+         */
         public double launchTimedMs() {
             CudaDriver d = engine.context.driver();
             engine.context.makeCurrent();
@@ -215,12 +227,20 @@ public final class CudaEngine implements Engine, AutoCloseable {
             }
         }
 
-        /** Registers per thread of the kernel. */
+        /**
+         * Registers per thread of the kernel.
+         *
+         * @return the count
+         */
         public int registers() {
             return kernel.registers();
         }
 
-        /** Copies the recordings of the last launch to the host. */
+        /**
+         * Copies the recordings of the last launch to the host.
+         *
+         * @return the recordings
+         */
         public Recordings recordings() {
             double[][][] data = new double[sets][run.image.shape.recordings][run.image.shape.samples];
             int[] diverged = new int[sets];
@@ -228,7 +248,7 @@ public final class CudaEngine implements Engine, AutoCloseable {
             return Recordings.of(data, plan.recordingLabels(), protocol.dtMs(), protocol.recordEvery(), diverged);
         }
 
-        /** Device bytes this batch occupies. */
+        /** {@return device bytes this batch occupies} */
         public long deviceBytes() {
             return run.bytes();
         }

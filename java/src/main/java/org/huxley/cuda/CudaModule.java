@@ -16,12 +16,16 @@ public final class CudaModule implements AutoCloseable {
         this.description = description;
     }
 
-    /** Where the module came from (fatbin resource, NVRTC, …). */
+    /** {@return where the module came from (fatbin resource, NVRTC, …)} */
     public String description() {
         return description;
     }
 
-    /** A kernel of this module by its (extern "C") name. */
+    /**
+     * {@return a kernel of this module by its (extern "C") name}
+     *
+     * @param name the kernel's name
+     */
     public Kernel kernel(String name) {
         if (module == null) {
             throw new IllegalStateException("module closed: " + description);
@@ -40,23 +44,34 @@ public final class CudaModule implements AutoCloseable {
             this.function = function;
         }
 
+        /** {@return the module's name, for messages} */
         public String name() {
             return name;
         }
 
-        /** Registers per thread. */
+        /**
+         * Registers per thread.
+         *
+         * @return registers per thread
+         */
         public int registers() {
             context.makeCurrent();
             return context.driver().functionAttribute(function, CudaDriver.FUNC_NUM_REGS);
         }
 
-        /** Local (spill) memory per thread, bytes. */
+        /** {@return local (spill) memory per thread, bytes} */
         public int localBytes() {
             context.makeCurrent();
             return context.driver().functionAttribute(function, CudaDriver.FUNC_LOCAL_SIZE_BYTES);
         }
 
-        /** Launches with one by-value argument (the bytes of {@code arg}), checking the launch itself. */
+        /**
+         * Launches with one by-value argument (the bytes of {@code arg}), checking the launch itself.
+         *
+         * @param grid blocks in the grid
+         * @param block threads per block
+         * @param arg the argument's bytes
+         */
         public void launch(int grid, int block, MemorySegment arg) {
             context.makeCurrent();
             try (Arena a = Arena.ofConfined()) {

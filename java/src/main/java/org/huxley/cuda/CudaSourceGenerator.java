@@ -47,12 +47,20 @@ public final class CudaSourceGenerator {
      * @param synapses synapse mechanisms, index = id
      */
     public record Source(String text, String sha256, List<Mechanism> channels, List<Mechanism> synapses) {
-        /** The id of a channel mechanism (identity), or −1. */
+        /**
+         * {@return the id of a channel mechanism (identity), or −1}
+         *
+         * @param m a channel mechanism
+         */
         public int channelId(Mechanism m) {
             return indexOfIdentity(channels, m);
         }
 
-        /** The id of a synapse mechanism (identity), or −1. */
+        /**
+         * {@return the id of a synapse mechanism (identity), or −1}
+         *
+         * @param m a synapse mechanism
+         */
         public int synapseId(Mechanism m) {
             return indexOfIdentity(synapses, m);
         }
@@ -68,8 +76,11 @@ public final class CudaSourceGenerator {
     }
 
     /**
+     * Generates the CUDA source of a set of mechanisms.
+     *
      * @param channels channel mechanisms (ids 0, 1, …)
      * @param synapses synapse mechanisms (ids 0, 1, …)
+     * @return the source with its mechanism ids
      * @throws IllegalArgumentException if a mechanism is of the wrong kind or uses an unknown symbol
      */
     public static Source generate(List<Mechanism> channels, List<Mechanism> synapses) {

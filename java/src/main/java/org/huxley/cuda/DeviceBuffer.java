@@ -14,7 +14,7 @@ public final class DeviceBuffer implements AutoCloseable {
         this.bytes = bytes;
     }
 
-    /** The device address ({@code CUdeviceptr}). */
+    /** {@return the device address ({@code CUdeviceptr})} */
     public long address() {
         if (pointer == 0) {
             throw new IllegalStateException("device buffer already freed");
@@ -22,18 +22,27 @@ public final class DeviceBuffer implements AutoCloseable {
         return pointer;
     }
 
+    /** {@return size, bytes} */
     public long bytes() {
         return bytes;
     }
 
-    /** Copies {@code src} (at most this buffer's size) to the start of this buffer. */
+    /**
+     * Copies {@code src} (at most this buffer's size) to the start of this buffer.
+     *
+     * @param src host memory, at most {@link #bytes()} bytes
+     */
     public void upload(MemorySegment src) {
         long n = Math.min(bytes, src.byteSize());
         context.makeCurrent();
         context.driver().memcpyHtoD(address(), src, n);
     }
 
-    /** Copies this buffer (at most {@code dst}'s size) into {@code dst}. */
+    /**
+     * Copies this buffer (at most {@code dst}'s size) into {@code dst}.
+     *
+     * @param dst host memory, at most {@link #bytes()} bytes
+     */
     public void download(MemorySegment dst) {
         long n = Math.min(bytes, dst.byteSize());
         context.makeCurrent();

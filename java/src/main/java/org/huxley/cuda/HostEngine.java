@@ -23,13 +23,20 @@ public final class HostEngine implements Engine {
     private final Precision precision;
     private final boolean allowPrebuilt;
 
-    /** Uses the prebuilt library for built-in mechanisms when the build made one. */
+    /**
+     * Uses the prebuilt library for built-in mechanisms when the build made one.
+     *
+     * @param precision the kernels' precision
+     */
     public HostEngine(Precision precision) {
         this(precision, true);
     }
 
     /**
+     * An engine running the kernel numerics on the host.
+     *
      * @param allowPrebuilt false to compile every source at run time (tests the compile path)
+     * @param precision the kernels' precision
      */
     public HostEngine(Precision precision, boolean allowPrebuilt) {
         this.precision = precision;
@@ -41,7 +48,11 @@ public final class HostEngine implements Engine {
         return "host-kernels-" + precision.suffix();
     }
 
-    /** The library that runs a plan (compiling it if needed). */
+    /**
+     * {@return the library that runs a plan (compiling it if needed)}
+     *
+     * @param plan the compiled model
+     */
     public HostLibrary library(Plan plan) {
         return HostLibrary.forSource(KernelSources.select(plan).source(), allowPrebuilt);
     }

@@ -59,6 +59,9 @@ public final class HostLibrary {
      * The host library of a source: the prebuilt one if {@code allowPrebuilt} and its hash matches,
      * else compiled now (or taken from the cache).
      *
+     * @param src the generated source
+     * @param allowPrebuilt whether the prebuilt library may be used
+     * @return the library
      * @throws CudaUnavailableException if no compiler is available or native access is off
      */
     public static HostLibrary forSource(CudaSourceGenerator.Source src, boolean allowPrebuilt) {
@@ -139,12 +142,12 @@ public final class HostLibrary {
         }
     }
 
-    /** The shared-object file. */
+    /** {@return the shared-object file} */
     public Path file() {
         return file;
     }
 
-    /** Where this library came from ("prebuilt" or the compiled file). */
+    /** {@return where this library came from ("prebuilt" or the compiled file)} */
     public String origin() {
         return origin;
     }
@@ -158,7 +161,12 @@ public final class HostLibrary {
         }
     }
 
-    /** y = f(x) for the math hooks (huxley_entry.cuh: 0..4 double, 10..14 float). */
+    /**
+     * {@return y = f(x) for the math hooks (huxley_entry.cuh: 0..4 double, 10..14 float)}
+     *
+     * @param f the hook's number
+     * @param x the arguments
+     */
     public double[] math(int f, double[] x) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment in = a.allocateFrom(java.lang.foreign.ValueLayout.JAVA_DOUBLE, x);
@@ -173,6 +181,7 @@ public final class HostLibrary {
         }
     }
 
+    /** {@return the ABI version the library was built with} */
     public long abiVersion() {
         try {
             return (long) abiVersion.invokeExact();
@@ -181,6 +190,7 @@ public final class HostLibrary {
         }
     }
 
+    /** {@return the size of the run struct as the library sees it, bytes} */
     public long structSize() {
         try {
             return (long) structSize.invokeExact();
@@ -189,7 +199,11 @@ public final class HostLibrary {
         }
     }
 
-    /** The C compiler's offset of an hx_run field, or −1. */
+    /**
+     * {@return the C compiler's offset of an hx_run field, or −1}
+     *
+     * @param field the field's name
+     */
     public long fieldOffset(String field) {
         try (Arena a = Arena.ofConfined()) {
             return (long) fieldOffset.invokeExact(a.allocateFrom(field));

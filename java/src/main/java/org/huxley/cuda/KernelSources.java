@@ -34,11 +34,18 @@ public final class KernelSources {
     private KernelSources() {
     }
 
-    /** A plan's module source with each table's mechanism id. */
+    /**
+     * A plan's module source with each table's mechanism id.
+     *
+     * @param source the module source
+     * @param channelIds the mechanism id of each channel table
+     * @param synapseIds the mechanism id of each synapse table
+     * @param builtin whether the source is the built-in one (prebuilt kernels apply)
+     */
     public record Selection(CudaSourceGenerator.Source source, int[] channelIds, int[] synapseIds, boolean builtin) {
     }
 
-    /** The source of every built-in mechanism (channels, then synapses, in BuiltinMechanisms order). */
+    /** {@return the source of every built-in mechanism (channels, then synapses, in BuiltinMechanisms order)} */
     public static CudaSourceGenerator.Source builtins() {
         CudaSourceGenerator.Source b = builtins;
         if (b == null) {
@@ -53,7 +60,11 @@ public final class KernelSources {
         return b;
     }
 
-    /** The source and ids for a plan. */
+    /**
+     * {@return the source and ids for a plan}
+     *
+     * @param plan the compiled model
+     */
     public static Selection select(Plan plan) {
         requireSupported(plan);
         boolean allBuiltin = true;
@@ -107,7 +118,7 @@ public final class KernelSources {
         return BuiltinMechanisms.all().get(m.name()) == m;
     }
 
-    /** The fixed headers: include name → text. */
+    /** {@return the fixed headers: include name → text} */
     public static Map<String, String> headers() {
         Map<String, String> h = headers;
         if (h == null) {
@@ -164,11 +175,15 @@ public final class KernelSources {
     /**
      * Writes the built-in source to {@code args[0]} and its SHA-256 to {@code args[1]} (used by
      * build-native/build.sh).
+     *
+     * @param args the .cu and .sha256 output paths
+     * @throws IOException if a file cannot be written
      */
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
-            System.err.println("usage: KernelSources <out.cu> <out.sha256>");
-            System.exit(2);
+            // A build tool, run by build-native/build.sh: a usage error fails the build with this message.
+            throw new IllegalArgumentException("usage: KernelSources <out.cu> <out.sha256>, got " + args.length
+                    + " arguments");
         }
         CudaSourceGenerator.Source src = builtins();
         Files.writeString(Path.of(args[0]), src.text());

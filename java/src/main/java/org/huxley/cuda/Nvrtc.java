@@ -65,6 +65,9 @@ public final class Nvrtc {
     }
 
     /**
+     * The NVRTC library, loaded once.
+     *
+     * @return the library
      * @throws CudaUnavailableException if no NVRTC library can be loaded (the same reason every time)
      */
     public static Nvrtc get() {
@@ -105,7 +108,7 @@ public final class Nvrtc {
         }
     }
 
-    /** Why {@link #get()} fails, or null when NVRTC is usable. */
+    /** {@return why {@link #get()} fails, or null when NVRTC is usable} */
     public static String unavailableReason() {
         try {
             get();
@@ -115,12 +118,18 @@ public final class Nvrtc {
         }
     }
 
-    /** {major, minor}. */
+    /** {@return {major, minor}} */
     public int[] version() {
         return versionNumbers.clone();
     }
 
-    /** What {@link #compile} returns: the image (cubin, or NUL-terminated PTX) and the log. */
+    /**
+     * What {@link #compile} returns: the image (cubin, or NUL-terminated PTX) and the log.
+     *
+     * @param image the compiled image
+     * @param isCubin whether it is a cubin (else PTX)
+     * @param log the compile log
+     */
     public record Result(byte[] image, boolean isCubin, String log) {
     }
 
@@ -130,6 +139,9 @@ public final class Nvrtc {
      * @param headers include name → text
      * @param options NVRTC options; with {@code --gpu-architecture=sm_XY} a cubin is returned,
      *     with {@code compute_XY} PTX
+     * @param source the CUDA C++ source
+     * @param name the source's name, for messages
+     * @return the image and the log
      * @throws CudaException with the compile log when compilation fails
      */
     public Result compile(String source, String name, Map<String, String> headers, List<String> options) {

@@ -60,7 +60,11 @@ public final class RunLayout {
     private RunLayout() {
     }
 
-    /** Byte offset of a field. */
+    /**
+     * {@return byte offset of a field}
+     *
+     * @param field the field's name
+     */
     public static long offset(String field) {
         if (!FIELDS.containsKey(field)) {
             throw new IllegalArgumentException("hx_run has no field " + field);

@@ -13,14 +13,21 @@ public final class Batch {
     private final ParameterSets parameters;
     private final Map<Integer, double[][]> stimulusOverrides = new HashMap<>();
 
+    /**
+     * A batch of parameter sets, with the plan's own stimuli.
+     *
+     * @param parameters the sets
+     */
     public Batch(ParameterSets parameters) {
         this.parameters = parameters;
     }
 
+    /** {@return the parameter sets} */
     public ParameterSets parameters() {
         return parameters;
     }
 
+    /** {@return number of parameter sets B} */
     public int size() {
         return parameters.size();
     }
@@ -28,6 +35,10 @@ public final class Batch {
     /**
      * Replaces stimulus {@code index} (in the order of {@code stimulate} calls) by one waveform per
      * set, nA.
+     *
+     * @param index the plan's stimulus index
+     * @param perSetCurrentNa one waveform per set, nA per step
+     * @return this batch
      */
     public Batch stimulus(int index, double[][] perSetCurrentNa) {
         if (perSetCurrentNa == null || perSetCurrentNa.length != size()) {
@@ -42,13 +53,18 @@ public final class Batch {
         return this;
     }
 
-    /** The waveform of stimulus {@code index} for set {@code b}, or null if not overridden. */
+    /**
+     * {@return the waveform of stimulus {@code index} for set {@code b}, or null if not overridden}
+     *
+     * @param index the plan's stimulus index
+     * @param b the set
+     */
     public double[] stimulusOverride(int index, int b) {
         double[][] o = stimulusOverrides.get(index);
         return o == null ? null : o[b];
     }
 
-    /** The overridden stimulus indices. */
+    /** {@return the overridden stimulus indices} */
     public java.util.Set<Integer> overriddenStimuli() {
         return java.util.Collections.unmodifiableSet(stimulusOverrides.keySet());
     }

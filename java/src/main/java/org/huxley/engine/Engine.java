@@ -5,10 +5,21 @@ import org.huxley.plan.Plan;
 
 /** A forward simulator of compiled plans. Implementations: {@link CpuEngine} (and CUDA later). */
 public interface Engine {
-    /** A short name for logs and reports, e.g. {@code cpu-float64}. */
+    /**
+     * A short name for logs and reports, e.g. {@code cpu-float64}.
+     *
+     * @return the name
+     */
     String name();
 
-    /** Simulates B instances of the plan. */
+    /**
+     * Simulates B instances of the plan.
+     *
+     * @param plan the compiled model
+     * @param protocol time step, duration and recording stride
+     * @param batch parameter sets and stimuli
+     * @return the recordings of every set
+     */
     Recordings run(Plan plan, Protocol protocol, Batch batch);
 
     /**
@@ -16,6 +27,11 @@ public interface Engine {
      * progress. Engines that cannot stop mid-run check for cancellation before and report once
      * after; the CPU engine checks between blocks of steps.
      *
+     * @param plan the compiled model
+     * @param protocol time step, duration and recording stride
+     * @param batch parameter sets and stimuli
+     * @param control cancellation and progress
+     * @return the recordings of every set
      * @throws RunCancelledException if {@code control} was cancelled before the run finished
      */
     default Recordings run(Plan plan, Protocol protocol, Batch batch, RunControl control) {
@@ -25,7 +41,13 @@ public interface Engine {
         return rec;
     }
 
-    /** Simulates the plan's own values once. */
+    /**
+     * Simulates the plan's own values once.
+     *
+     * @param plan the compiled model
+     * @param protocol time step, duration and recording stride
+     * @return the recordings
+     */
     default Recordings run(Plan plan, Protocol protocol) {
         return run(plan, protocol, new Batch(ParameterSets.none(plan.source())));
     }

@@ -18,7 +18,7 @@ public final class Engines {
     private Engines() {
     }
 
-    /** The best engine in float64 (results equal to the CPU engine's). */
+    /** {@return the best engine in float64 (results equal to the CPU engine's)} */
     public static Engine best() {
         return best(Precision.FLOAT64);
     }
@@ -26,6 +26,8 @@ public final class Engines {
     /**
      * The best engine with the given GPU precision (the CPU engine is always float64).
      *
+     * @param precision the GPU precision
+     * @return the engine
      * @throws CudaUnavailableException only when {@code huxley.engine=cuda} and CUDA cannot run
      */
     public static Engine best(Precision precision) {

@@ -13,12 +13,12 @@ public enum Precision {
         this.bytes = bytes;
     }
 
-    /** Size of one value, bytes. */
+    /** {@return size of one value, bytes} */
     public int bytes() {
         return bytes;
     }
 
-    /** {@code f32} or {@code f64}, as in kernel names. */
+    /** {@return {@code f32} or {@code f64}, as in kernel names} */
     public String suffix() {
         return this == FLOAT32 ? "f32" : "f64";
     }

@@ -9,12 +9,16 @@ package org.huxley.engine;
  * @param elapsedSeconds wall-clock seconds since the run started
  */
 public record Progress(String phase, long done, long total, double elapsedSeconds) {
-    /** Completed fraction in [0, 1]; 1 for an empty run. */
+    /** {@return completed fraction in [0, 1]; 1 for an empty run} */
     public double fraction() {
         return total <= 0 ? 1.0 : Math.min(1.0, (double) done / total);
     }
 
-    /** Estimated seconds left at the average rate so far; NaN before the first unit is done. */
+    /**
+     * Estimated seconds left at the average rate so far; NaN before the first unit is done.
+     *
+     * @return seconds, or NaN
+     */
     public double etaSeconds() {
         return done <= 0 ? Double.NaN : elapsedSeconds * (total - done) / done;
     }

@@ -10,6 +10,10 @@ public interface ProgressListener {
     /** A listener that ignores every report. */
     ProgressListener NONE = progress -> { };
 
-    /** Called when a unit of work has been completed. */
+    /**
+     * Called when a unit of work has been completed.
+     *
+     * @param progress the report
+     */
     void onProgress(Progress progress);
 }

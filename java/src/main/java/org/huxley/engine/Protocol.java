@@ -18,6 +18,7 @@ public record Protocol(double dtMs, int steps, int recordEvery, SlopeMode slope)
     /** Jaxley's default step 0.025 ms. */
     public static final double DEFAULT_DT_MS = 0.025;
 
+    /** Checks the step, the duration and the recording stride. */
     public Protocol {
         if (!(dtMs > 0) || !Double.isFinite(dtMs)) {
             throw new ModelException("time step must be positive and finite, got dt = " + dtMs + " ms");
@@ -33,28 +34,53 @@ public record Protocol(double dtMs, int steps, int recordEvery, SlopeMode slope)
         }
     }
 
-    /** dt = 0.025 ms, duration from the stimuli, every sample, analytic slope. */
+    /** {@return dt = 0.025 ms, duration from the stimuli, every sample, analytic slope} */
     public static Protocol defaults() {
         return new Protocol(DEFAULT_DT_MS, -1, 1, SlopeMode.ANALYTIC);
     }
 
-    /** Runs {@code tMax // dt + 1} steps, as Jaxley's {@code integrate(t_max=…)}. */
+    /**
+     * Runs {@code tMax // dt + 1} steps, as Jaxley's {@code integrate(t_max=…)}.
+     *
+     * @param tMaxMs the duration, ms
+     * @return a copy with the steps for this duration
+     */
     public Protocol withTMax(double tMaxMs) {
         return new Protocol(dtMs, Stimuli.stepsFor(tMaxMs, dtMs), recordEvery, slope);
     }
 
+    /**
+     * {@return a copy with another number of steps}
+     *
+     * @param n the number of steps
+     */
     public Protocol withSteps(int n) {
         return new Protocol(dtMs, n, recordEvery, slope);
     }
 
+    /**
+     * {@return a copy with another time step, ms}
+     *
+     * @param dt the time step, ms
+     */
     public Protocol withDt(double dt) {
         return new Protocol(dt, steps, recordEvery, slope);
     }
 
+    /**
+     * {@return a copy recording every k-th step}
+     *
+     * @param k steps between samples
+     */
     public Protocol withRecordEvery(int k) {
         return new Protocol(dtMs, steps, k, slope);
     }
 
+    /**
+     * {@return a copy with another linearisation of the currents}
+     *
+     * @param mode the linearisation
+     */
     public Protocol withSlope(SlopeMode mode) {
         return new Protocol(dtMs, steps, recordEvery, mode);
     }

@@ -21,6 +21,10 @@ public final class Recordings {
      *
      * @param data [set][recording][sample]
      * @param divergedAtStep per set the step after which the state was first non-finite, or −1
+     * @param labels one per recording
+     * @param dtMs the time step, ms
+     * @param stride steps between samples
+     * @return the recordings
      */
     public static Recordings of(double[][][] data, List<String> labels, double dtMs, int stride,
             int[] divergedAtStep) {
@@ -35,32 +39,48 @@ public final class Recordings {
         this.divergedAtStep = divergedAtStep;
     }
 
+    /** {@return number of parameter sets} */
     public int numSets() {
         return data.length;
     }
 
+    /** {@return number of recordings per set} */
     public int numRecordings() {
         return labels.size();
     }
 
+    /** {@return number of samples per recording} */
     public int numSamples() {
         return data.length == 0 ? 0 : data[0][0].length;
     }
 
+    /** {@return the recordings' labels, in order} */
     public List<String> labels() {
         return labels;
     }
 
-    /** A copy of recording r of set b. */
+    /**
+     * {@return a copy of recording r of set b}
+     *
+     * @param set the parameter set
+     * @param recording the recording's index
+     */
     public double[] trace(int set, int recording) {
         return data[set][recording].clone();
     }
 
+    /**
+     * {@return one sample}
+     *
+     * @param set the parameter set
+     * @param recording the recording's index
+     * @param sample the sample's index
+     */
     public double get(int set, int recording, int sample) {
         return data[set][recording][sample];
     }
 
-    /** Sample times, ms. */
+    /** {@return sample times, ms} */
     public double[] timesMs() {
         double[] t = new double[numSamples()];
         for (int k = 0; k < t.length; k++) {
@@ -69,24 +89,35 @@ public final class Recordings {
         return t;
     }
 
+    /** {@return the time step, ms} */
     public double dtMs() {
         return dtMs;
     }
 
+    /** {@return steps between samples} */
     public int stride() {
         return stride;
     }
 
+    /**
+     * {@return whether a set's simulation diverged (its samples from then on are NaN)}
+     *
+     * @param set the parameter set
+     */
     public boolean diverged(int set) {
         return divergedAtStep[set] >= 0;
     }
 
-    /** The step after which set b's state was first non-finite, or −1. */
+    /**
+     * {@return the step after which set b's state was first non-finite, or −1}
+     *
+     * @param set the parameter set
+     */
     public int divergedAtStep(int set) {
         return divergedAtStep[set];
     }
 
-    /** Indices of diverged sets. */
+    /** {@return indices of diverged sets} */
     public List<Integer> divergedSets() {
         List<Integer> out = new ArrayList<>();
         for (int b = 0; b < divergedAtStep.length; b++) {
@@ -98,6 +129,8 @@ public final class Recordings {
     }
 
     /**
+     * Throws if any set diverged; returns this otherwise.
+     *
      * @return this
      * @throws SimulationDivergedException naming the diverged sets and their first bad step
      */

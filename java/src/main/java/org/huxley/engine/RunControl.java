@@ -18,7 +18,11 @@ public final class RunControl {
         this(ProgressListener.NONE);
     }
 
-    /** A control that forwards progress to {@code listener}. */
+    /**
+     * A control that forwards progress to {@code listener}.
+     *
+     * @param listener receives the reports
+     */
     public RunControl(ProgressListener listener) {
         if (listener == null) {
             throw new IllegalArgumentException("listener must not be null (use ProgressListener.NONE)");
@@ -26,7 +30,7 @@ public final class RunControl {
         this.listener = listener;
     }
 
-    /** A fresh control with no listener, for callers that need neither. */
+    /** {@return a fresh control with no listener, for callers that need neither} */
     public static RunControl none() {
         return new RunControl();
     }
@@ -36,7 +40,7 @@ public final class RunControl {
         cancelled.set(true);
     }
 
-    /** Whether {@link #cancel()} has been called. */
+    /** {@return whether {@link #cancel()} has been called} */
     public boolean isCancelled() {
         return cancelled.get();
     }
@@ -52,7 +56,13 @@ public final class RunControl {
         }
     }
 
-    /** Reports progress to the listener, with the seconds elapsed since this control was made. */
+    /**
+     * Reports progress to the listener, with the seconds elapsed since this control was made.
+     *
+     * @param phase what is being done
+     * @param done units completed
+     * @param total units in the whole run
+     */
     public void report(String phase, long done, long total) {
         listener.onProgress(new Progress(phase, done, total, (System.nanoTime() - startNanos) * 1e-9));
     }

@@ -4,8 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
-/** Sum of two or more terms, evaluated strictly left to right ({@code ((t0 + t1) + t2) ...}). */
+/**
+ * Sum of two or more terms, evaluated strictly left to right ({@code ((t0 + t1) + t2) ...}).
+ *
+ * @param terms two or more terms
+ */
 public record Add(List<Expr> terms) implements Expr {
+    /** Copies the terms; at least two are needed. */
     public Add {
         terms = List.copyOf(terms);
         if (terms.size() < 2) {

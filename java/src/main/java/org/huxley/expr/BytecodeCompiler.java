@@ -47,6 +47,9 @@ public final class BytecodeCompiler {
      * Null outputs are skipped: their {@code out[j]} is never written (callers keep it at 0 for
      * derivatives known to vanish).
      *
+     * @param outputs the expressions (null entries are skipped)
+     * @param slotOrder the symbol of each input slot
+     * @return the compiled evaluator
      * @throws IllegalArgumentException if an expression uses a symbol without a slot
      */
     public static MultiExpr compile(List<? extends Expr> outputs, List<Symbol> slotOrder) {

@@ -6,6 +6,11 @@ package org.huxley.expr;
  */
 @FunctionalInterface
 public interface CompiledExpr {
-    /** Evaluates with {@code slots[i]} holding the value of the i-th symbol of the slot order. */
+    /**
+     * Evaluates with {@code slots[i]} holding the value of the i-th symbol of the slot order.
+     *
+     * @param slots symbol values in slot order
+     * @return the value
+     */
     double eval(double[] slots);
 }

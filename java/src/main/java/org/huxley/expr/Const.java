@@ -3,7 +3,11 @@ package org.huxley.expr;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
-/** A double constant. */
+/**
+ * A double constant.
+ *
+ * @param value the constant
+ */
 public record Const(double value) implements Expr {
     @Override
     public double eval(ToDoubleFunction<Symbol> env) {

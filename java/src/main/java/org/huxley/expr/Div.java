@@ -4,8 +4,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
-/** Quotient {@code left / right}. */
+/**
+ * Quotient {@code left / right}.
+ *
+ * @param left numerator
+ * @param right denominator
+ */
 public record Div(Expr left, Expr right) implements Expr {
+    /** Checks that the operands are not null. */
     public Div {
         Objects.requireNonNull(left, "left");
         Objects.requireNonNull(right, "right");

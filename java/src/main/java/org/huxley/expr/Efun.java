@@ -4,8 +4,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
-/** {@code efun(arg) = arg / (saveExp(arg) - 1)} with the singularity at 0 removed; see {@link ExprMath#efun}. */
+/**
+ * {@code efun(arg) = arg / (saveExp(arg) - 1)} with the singularity at 0 removed; see {@link ExprMath#efun}.
+ *
+ * @param arg the argument
+ */
 public record Efun(Expr arg) implements Expr {
+    /** Checks that the operands are not null. */
     public Efun {
         Objects.requireNonNull(arg, "arg");
     }

@@ -4,8 +4,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
-/** Second derivative of {@link Efun}; see {@link ExprMath#efunCurvature}. It has no symbolic derivative. */
+/**
+ * Second derivative of {@link Efun}; see {@link ExprMath#efunCurvature}. It has no symbolic derivative.
+ *
+ * @param arg the argument
+ */
 public record EfunCurvature(Expr arg) implements Expr {
+    /** Checks that the operands are not null. */
     public EfunCurvature {
         Objects.requireNonNull(arg, "arg");
     }

@@ -4,8 +4,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
-/** First derivative of {@link Efun}; see {@link ExprMath#efunSlope}. */
+/**
+ * First derivative of {@link Efun}; see {@link ExprMath#efunSlope}.
+ *
+ * @param arg the argument
+ */
 public record EfunSlope(Expr arg) implements Expr {
+    /** Checks that the operands are not null. */
     public EfunSlope {
         Objects.requireNonNull(arg, "arg");
     }

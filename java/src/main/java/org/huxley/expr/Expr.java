@@ -19,22 +19,33 @@ public sealed interface Expr
         permits Const, Var, Add, Sub, Mul, Div, Neg, Pow, SaveExp, SaveExpSlope, Log, Sqrt,
         Tanh, Efun, EfunSlope, EfunCurvature, Min, Max, IfLe {
 
-    /** Reference (slow) evaluation, looking each symbol's value up in {@code env}. */
+    /**
+     * {@return reference (slow) evaluation, looking each symbol's value up in {@code env}}
+     *
+     * @param env the value of each symbol
+     */
     double eval(ToDoubleFunction<Symbol> env);
 
-    /** The symbolic partial derivative with respect to {@code s}, simplified. */
+    /**
+     * {@return the symbolic partial derivative with respect to {@code s}, simplified}
+     *
+     * @param s the variable
+     */
     Expr diff(Symbol s);
 
-    /** The direct sub-expressions, in evaluation order. */
+    /** {@return the direct sub-expressions, in evaluation order} */
     List<Expr> children();
 
     /**
      * The same node type over new children (same count as {@link #children()}), built through
      * the simplifying factories.
+     *
+     * @param children the new sub-expressions, as many as {@link #children()}
+     * @return this node over other children
      */
     Expr withChildren(List<Expr> children);
 
-    /** The symbols this expression depends on, in first-occurrence order. */
+    /** {@return the symbols this expression depends on, in first-occurrence order} */
     default Set<Symbol> symbols() {
         Set<Symbol> out = new LinkedHashSet<>();
         collectSymbols(this, out);
@@ -50,7 +61,11 @@ public sealed interface Expr
         }
     }
 
-    /** True iff this is a constant whose value {@code == v} (so 0.0 also matches -0.0). */
+    /**
+     * {@return true iff this is a constant whose value {@code == v} (so 0.0 also matches -0.0)}
+     *
+     * @param v the value
+     */
     default boolean isConst(double v) {
         return this instanceof Const(double x) && x == v;
     }
@@ -58,12 +73,20 @@ public sealed interface Expr
     /**
      * C/CUDA source text for this expression. Constants are exact double literals; symbols are
      * rendered by {@code names}. See {@link ExprMath} for the helper functions it calls.
+     *
+     * @param names the C name of each symbol
+     * @return the expression as C source
      */
     default String toC(Function<Symbol, String> names) {
         return Printer.c(this, names);
     }
 
-    /** Replaces symbols by expressions (simultaneously), re-simplifying on the way up. */
+    /**
+     * Replaces symbols by expressions (simultaneously), re-simplifying on the way up.
+     *
+     * @param replacements what replaces each symbol
+     * @return the expression with the symbols replaced
+     */
     default Expr substitute(Map<Symbol, Expr> replacements) {
         if (this instanceof Var(Symbol s)) {
             Expr r = replacements.get(s);
@@ -76,7 +99,12 @@ public sealed interface Expr
         return withChildren(kids.stream().map(k -> k.substitute(replacements)).toList());
     }
 
-    /** Compiles to a fast evaluator reading symbol {@code slotOrder.get(i)} from slot {@code i}. */
+    /**
+     * Compiles to a fast evaluator reading symbol {@code slotOrder.get(i)} from slot {@code i}.
+     *
+     * @param slotOrder the symbol of each input slot
+     * @return the compiled expression
+     */
     default CompiledExpr compile(List<Symbol> slotOrder) {
         return ExprCompiler.compile(this, slotOrder);
     }

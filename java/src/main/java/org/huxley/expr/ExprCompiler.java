@@ -27,6 +27,9 @@ public final class ExprCompiler {
     /**
      * Compiles {@code e}; symbol {@code slotOrder.get(i)} is read from slot {@code i}.
      *
+     * @param e the expression
+     * @param slotOrder the symbol of each input slot
+     * @return the compiled expression
      * @throws IllegalArgumentException if a symbol of {@code e} has no slot, or a symbol is listed twice
      */
     public static CompiledExpr compile(Expr e, List<Symbol> slotOrder) {
@@ -37,6 +40,10 @@ public final class ExprCompiler {
      * Compiles several expressions against one slot order. Structurally identical subtrees share
      * one compiled node object (saving memory and compile time; values are still recomputed per
      * call).
+     *
+     * @param exprs the expressions
+     * @param slotOrder the symbol of each input slot
+     * @return one compiled expression each
      */
     public static List<CompiledExpr> compileAll(List<? extends Expr> exprs, List<Symbol> slotOrder) {
         Session session = new Session(slotIndex(slotOrder));

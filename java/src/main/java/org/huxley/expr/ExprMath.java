@@ -30,12 +30,20 @@ public final class ExprMath {
     private ExprMath() {
     }
 
-    /** {@code exp(min(x, 20))}: an exponential that cannot overflow. */
+    /**
+     * {@return {@code exp(min(x, 20))}: an exponential that cannot overflow}
+     *
+     * @param x the exponent
+     */
     public static double saveExp(double x) {
         return Math.exp(Math.min(x, EXP_CLIP));
     }
 
-    /** Derivative of {@link #saveExp}: {@code exp(x)} below the clip, 0 on the flat part. */
+    /**
+     * {@return derivative of {@link #saveExp}: {@code exp(x)} below the clip, 0 on the flat part}
+     *
+     * @param x the exponent
+     */
     public static double saveExpSlope(double x) {
         return x < EXP_CLIP ? Math.exp(x) : 0.0;
     }
@@ -43,13 +51,22 @@ public final class ExprMath {
     /**
      * {@code x / (saveExp(x) - 1)} (NEURON's vtrap, Arbor's exprelr), finite at 0 where it is 1.
      * The series branch matches the direct branch at |x| = 1e-4 to a few ulp.
+     *
+     * @param x the argument
+     * @return x / (eˣ − 1), finite at 0
      */
     public static double efun(double x) {
         double u = saveExp(x);
         return efunFrom(x, u, expm1From(x, u));
     }
 
-    /** {@link #efun}(x) given u = saveExp(x) and em1 = expm1From(x, u) (shared by generated code). */
+    /**
+     * {@return {@link #efun}(x) given u = saveExp(x) and em1 = expm1From(x, u) (shared by generated code)}
+     *
+     * @param x the argument
+     * @param u saveExp(x)
+     * @param em1 expm1From(x, u)
+     */
     public static double efunFrom(double x, double u, double em1) {
         if (Math.abs(x) < EFUN_SERIES_LIMIT) {
             double x2 = x * x;
@@ -64,15 +81,24 @@ public final class ExprMath {
     /**
      * First derivative of {@link #efun}; -1/2 at 0, {@code 1/(exp(20)-1)} on the clipped part.
      * Direct form: {@code (expm1(x) - x e^x) / expm1(x)^2}. Its numerator cancels like
-     * {@code -x^2/2} near 0, so for |x| < 0.5 (beyond, the direct form loses at most a few 1e-15) it is summed as the exact series
+     * {@code -x^2/2} near 0, so for |x| &lt; 0.5 (beyond, the direct form loses at most a few 1e-15) it is summed as the exact series
      * {@code -sum_{k>=2} (k-1) x^k / k!} to keep full relative accuracy.
+     *
+     * @param x the argument
+     * @return the first derivative of efun at x
      */
     public static double efunSlope(double x) {
         double u = saveExp(x);
         return efunSlopeFrom(x, u, expm1From(x, u));
     }
 
-    /** {@link #efunSlope}(x) given u = saveExp(x) and em1 = expm1From(x, u). */
+    /**
+     * {@return {@link #efunSlope}(x) given u = saveExp(x) and em1 = expm1From(x, u)}
+     *
+     * @param x the argument
+     * @param u saveExp(x)
+     * @param em1 expm1From(x, u)
+     */
     public static double efunSlopeFrom(double x, double u, double em1) {
         if (Math.abs(x) < EFUN_SERIES_LIMIT) {
             return -0.5 + x / 6.0 - x * x * x / 180.0;
@@ -93,14 +119,23 @@ public final class ExprMath {
      * Second derivative of {@link #efun}; 1/6 at 0, 0 on the clipped part.
      * Direct form: {@code e^x (2x - 2 expm1(x) + x expm1(x)) / expm1(x)^3}; the numerator
      * cancels like {@code x^3/6} near 0 and is summed as {@code sum_{k>=3} (k-2) x^k / k!}
-     * for |x| < 0.5.
+     * for |x| &lt; 0.5.
+     *
+     * @param x the argument
+     * @return the second derivative of efun at x
      */
     public static double efunCurvature(double x) {
         double u = saveExp(x);
         return efunCurvatureFrom(x, u, expm1From(x, u));
     }
 
-    /** {@link #efunCurvature}(x) given u = saveExp(x) and em1 = expm1From(x, u). */
+    /**
+     * {@return {@link #efunCurvature}(x) given u = saveExp(x) and em1 = expm1From(x, u)}
+     *
+     * @param x the argument
+     * @param u saveExp(x)
+     * @param em1 expm1From(x, u)
+     */
     public static double efunCurvatureFrom(double x, double u, double em1) {
         if (Math.abs(x) < EFUN_SERIES_LIMIT) {
             double x2 = x * x;
@@ -123,6 +158,9 @@ public final class ExprMath {
      * {@code exp(x) − 1} where |x| ≥ ln 2 (the subtraction loses at most about one ulp there), and
      * inside that band Kahan's {@code (u − 1)·x / ln u} with u = eˣ, whose rounding errors in u − 1
      * and ln u cancel.
+     *
+     * @param x the argument
+     * @return eˣ − 1
      */
     public static double expm1(double x) {
         return expm1From(x, Math.exp(x));
@@ -131,6 +169,10 @@ public final class ExprMath {
     /**
      * {@link #expm1}(x) given u = eˣ (or saveExp(x), the same below the clip where the result is
      * used): lets generated code share one exponential between saveExp, efun and their derivatives.
+     *
+     * @param x the argument
+     * @param u eˣ or saveExp(x)
+     * @return eˣ − 1
      */
     public static double expm1From(double x, double u) {
         if (Math.abs(x) >= LN2) {
@@ -192,8 +234,12 @@ public final class ExprMath {
     }
 
     /**
-     * {@code x^n}; for 0 <= n <= 4 as left-to-right products ({@code x*x*x}) exactly like the
+     * {@code x^n}; for 0 &lt;= n &lt;= 4 as left-to-right products ({@code x*x*x}) exactly like the
      * emitted C code, otherwise {@link Math#pow}.
+     *
+     * @param x the base
+     * @param n the exponent
+     * @return xⁿ
      */
     public static double ipow(double x, int n) {
         return switch (n) {
@@ -206,12 +252,24 @@ public final class ExprMath {
         };
     }
 
-    /** {@code lhs <= rhs ? then : otherwise}, for generated code (all arguments already evaluated). */
+    /**
+     * {@return {@code lhs <= rhs ? then : otherwise}, for generated code (all arguments already evaluated)}
+     *
+     * @param lhs left side of the comparison
+     * @param rhs right side of the comparison
+     * @param then the value if lhs ≤ rhs
+     * @param otherwise the value if not
+     */
     public static double selectLe(double lhs, double rhs, double then, double otherwise) {
         return lhs <= rhs ? then : otherwise;
     }
 
-    /** {@link #saveExpSlope}(x) given e = {@link #saveExp}(x): the same bits, one exponential fewer. */
+    /**
+     * {@return {@link #saveExpSlope}(x) given e = {@link #saveExp}(x): the same bits, one exponential fewer}
+     *
+     * @param x the exponent
+     * @param e saveExp(x)
+     */
     public static double saveExpSlopeFrom(double x, double e) {
         return x < EXP_CLIP ? e : 0.0;
     }

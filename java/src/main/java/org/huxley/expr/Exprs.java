@@ -18,27 +18,48 @@ public final class Exprs {
     private Exprs() {
     }
 
-    /** The constant {@code v}. */
+    /**
+     * {@return the constant {@code v}}
+     *
+     * @param v the value
+     */
     public static Expr c(double v) {
         return v == 0.0 && Double.doubleToRawLongBits(v) == 0L ? ZERO : v == 1.0 ? ONE : new Const(v);
     }
 
-    /** A reference to symbol {@code s}. */
+    /**
+     * {@return a reference to symbol {@code s}}
+     *
+     * @param s the symbol
+     */
     public static Expr sym(Symbol s) {
         return new Var(s);
     }
 
-    /** A reference to the symbol named {@code name}. */
+    /**
+     * {@return a reference to the symbol named {@code name}}
+     *
+     * @param name the symbol's name
+     */
     public static Expr sym(String name) {
         return new Var(Symbol.of(name));
     }
 
-    /** Alias of {@link #sym(Symbol)}. */
+    /**
+     * Alias of {@link #sym(Symbol)}.
+     *
+     * @param s the symbol
+     * @return a reference to {@code s}
+     */
     public static Expr var(Symbol s) {
         return sym(s);
     }
 
-    /** Left-to-right sum; drops zero terms and folds leading constants. */
+    /**
+     * {@return left-to-right sum; drops zero terms and folds leading constants}
+     *
+     * @param terms the terms
+     */
     public static Expr add(Expr... terms) {
         List<Expr> out = new ArrayList<>(terms.length);
         for (Expr t : terms) {
@@ -76,7 +97,12 @@ public final class Exprs {
         return new Add(out);
     }
 
-    /** {@code a - b}. */
+    /**
+     * {@return {@code a - b}}
+     *
+     * @param a minuend
+     * @param b subtrahend
+     */
     public static Expr sub(Expr a, Expr b) {
         if (a instanceof Const(double x) && b instanceof Const(double y)) {
             return c(x - y);
@@ -99,6 +125,9 @@ public final class Exprs {
     /**
      * Left-to-right product; flattens nested products, merges all constant factors into one
      * leading constant, pulls negations out, and returns 0 if any factor is the constant 0.
+     *
+     * @param factors the factors
+     * @return the product, simplified
      */
     public static Expr mul(Expr... factors) {
         List<Expr> rest = new ArrayList<>(factors.length);
@@ -137,7 +166,13 @@ public final class Exprs {
         return rest.size() == 1 ? rest.getFirst() : new Mul(rest);
     }
 
-    /** {@code a / b}. Division by a constant is kept as a division (not a reciprocal product) to stay exact. */
+    /**
+     * {@code a / b}. Division by a constant is kept as a division (not a reciprocal product) to stay exact.
+     *
+     * @param a numerator
+     * @param b denominator
+     * @return the quotient, simplified
+     */
     public static Expr div(Expr a, Expr b) {
         if (a instanceof Const(double x) && b instanceof Const(double y)) {
             return c(x / y);
@@ -160,7 +195,11 @@ public final class Exprs {
         return new Div(a, b);
     }
 
-    /** {@code -a}. */
+    /**
+     * {@return {@code -a}}
+     *
+     * @param a the operand
+     */
     public static Expr neg(Expr a) {
         return switch (a) {
             case Const(double v) -> c(-v);
@@ -175,7 +214,12 @@ public final class Exprs {
         };
     }
 
-    /** Integer power {@code a^n}. */
+    /**
+     * {@return integer power {@code a^n}}
+     *
+     * @param a the base
+     * @param n the integer exponent
+     */
     public static Expr pow(Expr a, int n) {
         if (n == 0) {
             return ONE;
@@ -189,47 +233,84 @@ public final class Exprs {
         return new Pow(a, n);
     }
 
-    /** {@code exp(min(a, 20))}; see {@link ExprMath#saveExp}. */
+    /**
+     * {@return {@code exp(min(a, 20))}; see {@link ExprMath#saveExp}}
+     *
+     * @param a the exponent
+     */
     public static Expr saveExp(Expr a) {
         return a instanceof Const(double v) ? c(ExprMath.saveExp(v)) : new SaveExp(a);
     }
 
-    /** Derivative of {@link #saveExp}: {@code a < 20 ? exp(a) : 0}. */
+    /**
+     * {@return derivative of {@link #saveExp}: {@code a < 20 ? exp(a) : 0}}
+     *
+     * @param a the exponent
+     */
     public static Expr saveExpSlope(Expr a) {
         return a instanceof Const(double v) ? c(ExprMath.saveExpSlope(v)) : new SaveExpSlope(a);
     }
 
-    /** Natural logarithm. */
+    /**
+     * {@return natural logarithm}
+     *
+     * @param a the argument
+     */
     public static Expr log(Expr a) {
         return a instanceof Const(double v) ? c(Math.log(v)) : new Log(a);
     }
 
-    /** Square root. */
+    /**
+     * {@return square root}
+     *
+     * @param a the argument
+     */
     public static Expr sqrt(Expr a) {
         return a instanceof Const(double v) ? c(Math.sqrt(v)) : new Sqrt(a);
     }
 
-    /** Hyperbolic tangent. */
+    /**
+     * {@return hyperbolic tangent}
+     *
+     * @param a the argument
+     */
     public static Expr tanh(Expr a) {
         return a instanceof Const(double v) ? c(Math.tanh(v)) : new Tanh(a);
     }
 
-    /** {@code a / (saveExp(a) - 1)}, finite at 0; see {@link ExprMath#efun}. */
+    /**
+     * {@return {@code a / (saveExp(a) - 1)}, finite at 0; see {@link ExprMath#efun}}
+     *
+     * @param a the argument
+     */
     public static Expr efun(Expr a) {
         return a instanceof Const(double v) ? c(ExprMath.efun(v)) : new Efun(a);
     }
 
-    /** First derivative of {@link #efun}. */
+    /**
+     * {@return first derivative of {@link #efun}}
+     *
+     * @param a the argument
+     */
     public static Expr efunSlope(Expr a) {
         return a instanceof Const(double v) ? c(ExprMath.efunSlope(v)) : new EfunSlope(a);
     }
 
-    /** Second derivative of {@link #efun}. */
+    /**
+     * {@return second derivative of {@link #efun}}
+     *
+     * @param a the argument
+     */
     public static Expr efunCurvature(Expr a) {
         return a instanceof Const(double v) ? c(ExprMath.efunCurvature(v)) : new EfunCurvature(a);
     }
 
-    /** Minimum; the derivative follows the selected branch, {@code a} on ties. */
+    /**
+     * {@return minimum; the derivative follows the selected branch, {@code a} on ties}
+     *
+     * @param a first operand
+     * @param b second operand
+     */
     public static Expr min(Expr a, Expr b) {
         if (a instanceof Const(double x) && b instanceof Const(double y)) {
             return c(Math.min(x, y));
@@ -237,7 +318,12 @@ public final class Exprs {
         return a.equals(b) ? a : new Min(a, b);
     }
 
-    /** Maximum; the derivative follows the selected branch, {@code a} on ties. */
+    /**
+     * {@return maximum; the derivative follows the selected branch, {@code a} on ties}
+     *
+     * @param a first operand
+     * @param b second operand
+     */
     public static Expr max(Expr a, Expr b) {
         if (a instanceof Const(double x) && b instanceof Const(double y)) {
             return c(Math.max(x, y));
@@ -245,7 +331,14 @@ public final class Exprs {
         return a.equals(b) ? a : new Max(a, b);
     }
 
-    /** {@code lhs <= rhs ? then : otherwise}. */
+    /**
+     * {@return {@code lhs <= rhs ? then : otherwise}}
+     *
+     * @param lhs left side of the comparison
+     * @param rhs right side of the comparison
+     * @param then the value if lhs ≤ rhs
+     * @param otherwise the value if not
+     */
     public static Expr ifLe(Expr lhs, Expr rhs, Expr then, Expr otherwise) {
         if (then.equals(otherwise)) {
             return then;

@@ -8,8 +8,14 @@ import java.util.function.ToDoubleFunction;
  * Piecewise selection {@code lhs <= rhs ? then : otherwise} (NaN comparisons pick
  * {@code otherwise}). Its derivative differentiates both branches and keeps the condition,
  * which is how {@link Min} and {@link Max} derivatives are expressed.
+ *
+ * @param lhs left side of the comparison
+ * @param rhs right side of the comparison
+ * @param then the value if lhs ≤ rhs
+ * @param otherwise the value if not
  */
 public record IfLe(Expr lhs, Expr rhs, Expr then, Expr otherwise) implements Expr {
+    /** Checks that no operand is null. */
     public IfLe {
         Objects.requireNonNull(lhs, "lhs");
         Objects.requireNonNull(rhs, "rhs");

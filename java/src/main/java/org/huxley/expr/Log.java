@@ -4,8 +4,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
-/** Natural logarithm. */
+/**
+ * Natural logarithm.
+ *
+ * @param arg the argument
+ */
 public record Log(Expr arg) implements Expr {
+    /** Checks that the operands are not null. */
     public Log {
         Objects.requireNonNull(arg, "arg");
     }

@@ -4,8 +4,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
-/** {@code Math.min(left, right)} (NaN-propagating); its derivative is that of the selected branch, the left one on ties. */
+/**
+ * {@code Math.min(left, right)} (NaN-propagating); its derivative is that of the selected branch, the left one on ties.
+ *
+ * @param left first operand
+ * @param right second operand
+ */
 public record Min(Expr left, Expr right) implements Expr {
+    /** Checks that the operands are not null. */
     public Min {
         Objects.requireNonNull(left, "left");
         Objects.requireNonNull(right, "right");

@@ -4,8 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
-/** Product of two or more factors, evaluated strictly left to right. */
+/**
+ * Product of two or more factors, evaluated strictly left to right.
+ *
+ * @param factors two or more factors
+ */
 public record Mul(List<Expr> factors) implements Expr {
+    /** Copies the factors; at least two are needed. */
     public Mul {
         factors = List.copyOf(factors);
         if (factors.size() < 2) {

@@ -6,5 +6,11 @@ package org.huxley.expr;
  */
 @FunctionalInterface
 public interface MultiExpr {
+    /**
+     * Evaluates every output from the symbol values in {@code slots} into {@code out}.
+     *
+     * @param slots symbol values in slot order
+     * @param out receives output j at index j
+     */
     void eval(double[] slots, double[] out);
 }

@@ -4,8 +4,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
-/** Negation {@code -arg}. */
+/**
+ * Negation {@code -arg}.
+ *
+ * @param arg the operand
+ */
 public record Neg(Expr arg) implements Expr {
+    /** Checks that the operands are not null. */
     public Neg {
         Objects.requireNonNull(arg, "arg");
     }

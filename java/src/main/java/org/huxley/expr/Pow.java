@@ -4,8 +4,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
-/** Integer power {@code base^exponent}, evaluated by {@link ExprMath#ipow}. */
+/**
+ * Integer power {@code base^exponent}, evaluated by {@link ExprMath#ipow}.
+ *
+ * @param base the base
+ * @param exponent the integer exponent
+ */
 public record Pow(Expr base, int exponent) implements Expr {
+    /** Checks that the operands are not null. */
     public Pow {
         Objects.requireNonNull(base, "base");
     }

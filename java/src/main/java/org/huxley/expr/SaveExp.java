@@ -4,8 +4,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
-/** {@code saveExp(arg) = exp(min(arg, 20))}; its derivative is flat (0) on the clipped part. */
+/**
+ * {@code saveExp(arg) = exp(min(arg, 20))}; its derivative is flat (0) on the clipped part.
+ *
+ * @param arg the exponent
+ */
 public record SaveExp(Expr arg) implements Expr {
+    /** Checks that the operands are not null. */
     public SaveExp {
         Objects.requireNonNull(arg, "arg");
     }

@@ -4,8 +4,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
-/** Derivative of {@link SaveExp}: {@code arg < 20 ? exp(arg) : 0}; it is its own derivative. */
+/**
+ * Derivative of {@link SaveExp}: {@code arg < 20 ? exp(arg) : 0}; it is its own derivative.
+ *
+ * @param arg the exponent
+ */
 public record SaveExpSlope(Expr arg) implements Expr {
+    /** Checks that the operands are not null. */
     public SaveExpSlope {
         Objects.requireNonNull(arg, "arg");
     }

@@ -4,8 +4,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
-/** Square root; derivative {@code 1 / (2 sqrt(arg))}. */
+/**
+ * Square root; derivative {@code 1 / (2 sqrt(arg))}.
+ *
+ * @param arg the argument
+ */
 public record Sqrt(Expr arg) implements Expr {
+    /** Checks that the operands are not null. */
     public Sqrt {
         Objects.requireNonNull(arg, "arg");
     }

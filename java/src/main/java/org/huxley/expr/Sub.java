@@ -4,8 +4,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
-/** Difference {@code left - right}. */
+/**
+ * Difference {@code left - right}.
+ *
+ * @param left minuend
+ * @param right subtrahend
+ */
 public record Sub(Expr left, Expr right) implements Expr {
+    /** Checks that the operands are not null. */
     public Sub {
         Objects.requireNonNull(left, "left");
         Objects.requireNonNull(right, "right");

@@ -14,7 +14,11 @@ public final class Symbol implements Comparable<Symbol> {
         this.name = name;
     }
 
-    /** Returns the symbol called {@code name}; the name must be non-blank. */
+    /**
+     * {@return the symbol called {@code name}; the name must be non-blank}
+     *
+     * @param name the symbol's name
+     */
     public static Symbol of(String name) {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
@@ -23,7 +27,7 @@ public final class Symbol implements Comparable<Symbol> {
         return new Symbol(name);
     }
 
-    /** The symbol's name. */
+    /** {@return the symbol's name} */
     public String name() {
         return name;
     }

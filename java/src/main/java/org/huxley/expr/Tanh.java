@@ -4,8 +4,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
-/** Hyperbolic tangent; derivative {@code 1 - tanh(arg)^2}. */
+/**
+ * Hyperbolic tangent; derivative {@code 1 - tanh(arg)^2}.
+ *
+ * @param arg the argument
+ */
 public record Tanh(Expr arg) implements Expr {
+    /** Checks that the operands are not null. */
     public Tanh {
         Objects.requireNonNull(arg, "arg");
     }

@@ -4,8 +4,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
-/** A reference to a {@link Symbol}'s value. */
+/**
+ * A reference to a {@link Symbol}'s value.
+ *
+ * @param symbol the symbol
+ */
 public record Var(Symbol symbol) implements Expr {
+    /** Checks that the operands are not null. */
     public Var {
         Objects.requireNonNull(symbol, "symbol");
     }

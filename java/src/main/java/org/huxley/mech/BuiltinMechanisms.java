@@ -32,6 +32,10 @@ public final class BuiltinMechanisms {
     }
 
     /**
+     * A built-in mechanism by its name.
+     *
+     * @param name e.g. {@code HH}
+     * @return the mechanism
      * @throws ModelException naming the unknown name and the known ones
      */
     public static Mechanism byName(String name) {
@@ -42,7 +46,7 @@ public final class BuiltinMechanisms {
         return m;
     }
 
-    /** All built-in mechanisms, channels first. */
+    /** {@return all built-in mechanisms, channels first} */
     public static Map<String, Mechanism> all() {
         return java.util.Collections.unmodifiableMap(BY_NAME);
     }

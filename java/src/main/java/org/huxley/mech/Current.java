@@ -9,6 +9,7 @@ package org.huxley.mech;
  * @param unit {@code mA/cm^2} for channels, {@code nA} for synapses
  */
 public record Current(String name, String unit) {
+    /** Checks that the name is not blank. */
     public Current {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("current name must not be blank");

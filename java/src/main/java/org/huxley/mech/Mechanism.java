@@ -64,20 +64,34 @@ public final class Mechanism {
         this.spikeDriven = spikes;
     }
 
-    /** Starts the description of a membrane channel (current density in mA/cm²). */
+    /**
+     * {@return a builder describing a membrane channel (current density in mA/cm²)}
+     *
+     * @param name the mechanism's name
+     */
     public static MechanismBuilder channel(String name) {
         return new MechanismBuilder(name, MechanismKind.CHANNEL);
     }
 
-    /** Starts the description of a synapse (current in nA, may use {@link #V_PRE}). */
+    /**
+     * {@return a builder describing a synapse (current in nA, may use {@link #V_PRE})}
+     *
+     * @param name the mechanism's name
+     */
     public static MechanismBuilder synapse(String name) {
         return new MechanismBuilder(name, MechanismKind.SYNAPSE);
     }
 
+    /**
+     * The mechanism's name, e.g. {@code HH}.
+     *
+     * @return the name
+     */
     public String name() {
         return name;
     }
 
+    /** {@return channel or synapse} */
     public MechanismKind kind() {
         return kind;
     }
@@ -85,22 +99,28 @@ public final class Mechanism {
     /**
      * Whether this synapse is driven by given presynaptic spike times ({@link #SPIKES}) rather than
      * by a presynaptic compartment's voltage.
+     *
+     * @return whether it is
      */
     public boolean spikeDriven() {
         return spikeDriven;
     }
 
-    /** Parameters in declaration order (shared ones included). */
+    /** {@return parameters in declaration order (shared ones included)} */
     public List<Param> params() {
         return params;
     }
 
-    /** States in declaration order; they are advanced in this order, each from the old values. */
+    /** {@return states in declaration order; they are advanced in this order, each from the old values} */
     public List<StateVar> states() {
         return states;
     }
 
-    /** The state's value after one step, as an expression of v, v_pre, dt, params and old states. */
+    /**
+     * {@return the state's value after one step, as an expression of v, v_pre, dt, params and old states}
+     *
+     * @param state one of this mechanism's states
+     */
     public Expr update(StateVar state) {
         Expr e = updates.get(state);
         if (e == null) {
@@ -109,22 +129,31 @@ public final class Mechanism {
         return e;
     }
 
-    /** The state's steady-state value at fixed v, if the mechanism defines one. */
+    /**
+     * {@return the state's steady-state value at fixed v, if the mechanism defines one}
+     *
+     * @param state one of this mechanism's states
+     */
     public Optional<Expr> steadyState(StateVar state) {
         return Optional.ofNullable(steadyStates.get(state));
     }
 
-    /** The current this mechanism contributes (name and unit). */
+    /** {@return the current this mechanism contributes (name and unit)} */
     public Current current() {
         return current;
     }
 
-    /** The current as an expression: mA/cm² (channel) or nA (synapse), outward positive. */
+    /** {@return the current as an expression: mA/cm² (channel) or nA (synapse), outward positive} */
     public Expr currentExpr() {
         return currentExpr;
     }
 
-    /** Looks a parameter up by its short name (as model files name it). */
+    /**
+     * Looks a parameter up by its short name (as model files name it).
+     *
+     * @param shortName the name within the mechanism
+     * @return the parameter
+     */
     public Param param(String shortName) {
         for (Param p : params) {
             if (p.info().name().equals(shortName)) {
@@ -135,7 +164,12 @@ public final class Mechanism {
                 + "'; its parameters are " + names(params));
     }
 
-    /** Looks a state up by its short name. */
+    /**
+     * Looks a state up by its short name.
+     *
+     * @param shortName the name within the mechanism
+     * @return the state
+     */
     public StateVar state(String shortName) {
         for (StateVar s : states) {
             if (s.info().name().equals(shortName)) {

@@ -50,14 +50,28 @@ public final class MechanismBuilder {
         this.kind = kind;
     }
 
-    /** Declares a parameter owned by this mechanism (key {@code name.shortName}). */
+    /**
+     * Declares a parameter owned by this mechanism (key {@code name.shortName}).
+     *
+     * @param shortName name within the mechanism
+     * @param unit unit, for messages and docs
+     * @param defaultValue default value
+     * @param lo lowest valid value
+     * @param hi highest valid value
+     * @return the parameter's handle
+     */
     public Param param(String shortName, String unit, double defaultValue, double lo, double hi) {
         Param p = new Param(name, new FieldInfo(shortName, unit, defaultValue, lo, hi));
         addParam(p);
         return p;
     }
 
-    /** Uses a parameter shared with other mechanisms (one value per compartment for all). */
+    /**
+     * Uses a parameter shared with other mechanisms (one value per compartment for all).
+     *
+     * @param shared the shared parameter
+     * @return the same handle
+     */
     public Param use(Param shared) {
         if (!shared.isShared()) {
             throw new IllegalArgumentException(shared.key() + " is not a shared parameter");
@@ -75,12 +89,27 @@ public final class MechanismBuilder {
         params.add(p);
     }
 
-    /** Declares a state with its default initial value (dimensionless unless given). */
+    /**
+     * Declares a state with its default initial value (dimensionless unless given).
+     *
+     * @param shortName name within the mechanism
+     * @param initial default initial value
+     * @return the state's handle
+     */
     public StateVar state(String shortName, double initial) {
         return state(shortName, "1", initial, -1e12, 1e12);
     }
 
-    /** Declares a state with unit and valid range. */
+    /**
+     * Declares a state with unit and valid range.
+     *
+     * @param shortName name within the mechanism
+     * @param unit unit
+     * @param initial default initial value
+     * @param lo lowest valid value
+     * @param hi highest valid value
+     * @return the state's handle
+     */
     public StateVar state(String shortName, String unit, double initial, double lo, double hi) {
         for (StateVar s : states) {
             if (s.info().name().equals(shortName)) {
@@ -92,12 +121,12 @@ public final class MechanismBuilder {
         return s;
     }
 
-    /** The membrane (post-synaptic) voltage, mV. */
+    /** {@return the membrane (post-synaptic) voltage, mV} */
     public Expr v() {
         return sym(Mechanism.V);
     }
 
-    /** The pre-synaptic voltage, mV (synapses only). */
+    /** {@return the pre-synaptic voltage, mV (synapses only)} */
     public Expr vPre() {
         if (kind != MechanismKind.SYNAPSE) {
             throw new IllegalStateException(name + ": v_pre exists only for synapses");
@@ -109,6 +138,8 @@ public final class MechanismBuilder {
      * The presynaptic spike indicator (1 in a step that receives a spike, else 0; synapses only).
      * A synapse using it is spike-driven: it is connected to spike trains
      * ({@code Network.connectSpikeTrains}) and must not use {@link #vPre()}.
+     *
+     * @return the indicator as an expression
      */
     public Expr spikes() {
         if (kind != MechanismKind.SYNAPSE) {
@@ -117,7 +148,7 @@ public final class MechanismBuilder {
         return sym(Mechanism.SPIKES);
     }
 
-    /** The time step, ms. */
+    /** {@return the time step, ms} */
     public Expr dt() {
         return sym(Mechanism.DT);
     }
@@ -125,6 +156,11 @@ public final class MechanismBuilder {
     /**
      * Gate in α/β form (rates in 1/ms): τ = 1/(α+β), x∞ = α·τ, E = saveExp(−dt/τ),
      * x ← x·E + x∞·(1 − E). Steady state α/(α+β).
+     *
+     * @param x the gate
+     * @param alpha opening rate α(v), 1/ms
+     * @param beta closing rate β(v), 1/ms
+     * @return this builder
      */
     public MechanismBuilder gateAlphaBeta(StateVar x, Expr alpha, Expr beta) {
         Expr tau = div(c(1.0), add(alpha, beta));
@@ -132,7 +168,14 @@ public final class MechanismBuilder {
         return gate(x, inf, tau, div(alpha, add(alpha, beta)));
     }
 
-    /** Gate in x∞/τ form (τ in ms): E = saveExp(−dt/τ), x ← x·E + x∞·(1 − E). Steady state x∞. */
+    /**
+     * Gate in x∞/τ form (τ in ms): E = saveExp(−dt/τ), x ← x·E + x∞·(1 − E). Steady state x∞.
+     *
+     * @param x the gate
+     * @param inf steady state x∞(v)
+     * @param tau time constant τ(v), ms
+     * @return this builder
+     */
     public MechanismBuilder gateInfTau(StateVar x, Expr inf, Expr tau) {
         return gate(x, inf, tau, inf);
     }
@@ -143,7 +186,14 @@ public final class MechanismBuilder {
         return update(x, next, steadyState);
     }
 
-    /** Explicit update: the state's value after one step, optionally with its steady state. */
+    /**
+     * Explicit update: the state's value after one step, optionally with its steady state.
+     *
+     * @param x the state
+     * @param next its value after one step, an expression of v, states, parameters and dt
+     * @param steadyStateOrNull its steady state at fixed v (for {@code initStates}), or null
+     * @return this builder
+     */
     public MechanismBuilder update(StateVar x, Expr next, Expr steadyStateOrNull) {
         requireOwn(x);
         if (updates.containsKey(x)) {
@@ -156,12 +206,24 @@ public final class MechanismBuilder {
         return this;
     }
 
-    /** Forward-Euler update from a derivative dx/dt (per ms): x ← x + dt·f. No steady state. */
+    /**
+     * Forward-Euler update from a derivative dx/dt (per ms): x ← x + dt·f. No steady state.
+     *
+     * @param x the state
+     * @param dxdt its derivative, per ms
+     * @return this builder
+     */
     public MechanismBuilder derivative(StateVar x, Expr dxdt) {
         return update(x, add(x.expr(), mul(dt(), dxdt)), null);
     }
 
-    /** The current this mechanism carries, with its recordable name. */
+    /**
+     * Sets the current this mechanism carries, with its recordable name.
+     *
+     * @param currentName the name under which the current can be recorded
+     * @param expr the current: mA/cm² for a channel, nA for a synapse; outward positive
+     * @return this builder
+     */
     public MechanismBuilder current(String currentName, Expr expr) {
         this.current = new Current(currentName, kind == MechanismKind.CHANNEL ? "mA/cm^2" : "nA");
         this.currentExpr = expr;
@@ -174,7 +236,11 @@ public final class MechanismBuilder {
         }
     }
 
-    /** Checks completeness (every state has dynamics, the current uses known symbols) and builds. */
+    /**
+     * Checks completeness (every state has dynamics, the current uses known symbols) and builds.
+     *
+     * @return the mechanism
+     */
     public Mechanism build() {
         if (currentExpr == null) {
             throw new IllegalStateException(name + ": no current defined");

@@ -28,16 +28,24 @@ public final class Param implements Field {
     /**
      * A parameter shared by every mechanism that {@linkplain MechanismBuilder#use(Param) uses} it;
      * a compartment holds one value of it whatever the number of such mechanisms.
+     *
+     * @param name the parameter's name
+     * @param unit its unit
+     * @param defaultValue default value
+     * @param lo lowest valid value
+     * @param hi highest valid value
+     * @return the shared parameter
      */
     public static Param shared(String name, String unit, double defaultValue, double lo, double hi) {
         return new Param(null, new FieldInfo(name, unit, defaultValue, lo, hi));
     }
 
-    /** The owning mechanism's name, or null for a shared parameter. */
+    /** {@return the owning mechanism's name, or null for a shared parameter} */
     public String owner() {
         return owner;
     }
 
+    /** {@return whether this parameter is shared by the mechanisms that use it (one value per compartment)} */
     public boolean isShared() {
         return owner == null;
     }
@@ -57,12 +65,16 @@ public final class Param implements Field {
         return false;
     }
 
-    /** The symbol standing for this parameter in mechanism expressions. */
+    /** {@return the symbol standing for this parameter in mechanism expressions} */
     public Symbol symbol() {
         return symbol;
     }
 
-    /** This parameter as an expression. */
+    /**
+     * This parameter as an expression.
+     *
+     * @return the symbol as an expression
+     */
     public Expr expr() {
         return Exprs.sym(symbol);
     }

@@ -25,6 +25,7 @@ public final class StateVar implements Field {
         this.symbol = Symbol.of(key);
     }
 
+    /** {@return the name of the mechanism this state belongs to} */
     public String owner() {
         return owner;
     }
@@ -44,12 +45,16 @@ public final class StateVar implements Field {
         return true;
     }
 
-    /** The symbol standing for the state's value at the start of the step. */
+    /** {@return the symbol standing for the state's value at the start of the step} */
     public Symbol symbol() {
         return symbol;
     }
 
-    /** This state as an expression. */
+    /**
+     * This state as an expression.
+     *
+     * @return the symbol as an expression
+     */
     public Expr expr() {
         return Exprs.sym(symbol);
     }

@@ -11,6 +11,11 @@ import org.huxley.ModelException;
 public final class Branch extends Module {
     private final List<Compartment> comps;
 
+    /**
+     * A branch of the given compartments (copied), compartment 0 proximal.
+     *
+     * @param compartments the compartments, proximal first
+     */
     public Branch(List<Compartment> compartments) {
         if (compartments == null || compartments.isEmpty()) {
             throw new ModelException("a branch needs at least one compartment");
@@ -21,7 +26,11 @@ public final class Branch extends Module {
         }
     }
 
-    /** A branch of {@code ncomp} default compartments. */
+    /**
+     * {@return a branch of {@code ncomp} default compartments}
+     *
+     * @param ncomp number of compartments
+     */
     public static Branch of(int ncomp) {
         if (ncomp < 1) {
             throw new ModelException("a branch needs at least one compartment, got ncomp = " + ncomp);
@@ -29,7 +38,7 @@ public final class Branch extends Module {
         return new Branch(java.util.Collections.nCopies(ncomp, new Compartment()));
     }
 
-    /** A deep copy (compartments and mechanism order; no stimuli or recordings). */
+    /** {@return a deep copy (compartments and mechanism order; no stimuli or recordings)} */
     public Branch copy() {
         Branch b = new Branch(comps);
         b.mechanismOrder().clear();
@@ -42,6 +51,7 @@ public final class Branch extends Module {
         return comps;
     }
 
+    /** {@return number of compartments} */
     public int ncomp() {
         return comps.size();
     }

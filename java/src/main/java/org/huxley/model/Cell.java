@@ -20,6 +20,8 @@ public final class Cell extends Module {
     private final int[] parents;
 
     /**
+     * A cell of branches in a tree.
+     *
      * @param branches the branches (copied)
      * @param parents parent branch of each branch, −1 for the one root
      * @throws ModelException if the parent list is not a tree over the branches
@@ -38,7 +40,13 @@ public final class Cell extends Module {
         this.branches = List.copyOf(copies);
     }
 
-    /** Jaxley's test fixture: {@code nbranches} branches of {@code ncomp} default compartments in a binary tree. */
+    /**
+     * Jaxley's test fixture: {@code nbranches} branches of {@code ncomp} default compartments in a binary tree.
+     *
+     * @param nbranches number of branches
+     * @param ncomp compartments per branch
+     * @return the cell
+     */
     public static Cell binaryTree(int nbranches, int ncomp) {
         int[] parents = new int[nbranches];
         for (int i = 0; i < nbranches; i++) {
@@ -47,7 +55,7 @@ public final class Cell extends Module {
         return new Cell(Collections.nCopies(nbranches, Branch.of(ncomp)), parents);
     }
 
-    /** A deep copy (branches, parents, groups, mechanism order; no stimuli or recordings). */
+    /** {@return a deep copy (branches, parents, groups, mechanism order; no stimuli or recordings)} */
     public Cell copy() {
         Cell c = new Cell(branches, parents);
         c.mechanismOrder().clear();
@@ -96,6 +104,7 @@ public final class Cell extends Module {
         return branches.get(b);
     }
 
+    /** {@return number of branches} */
     public int nbranches() {
         return branches.size();
     }

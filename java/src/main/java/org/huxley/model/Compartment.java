@@ -29,7 +29,7 @@ public final class Compartment extends Module {
         recomputeCylinder();
     }
 
-    /** A deep copy (geometry, mechanisms and their values; no stimuli or recordings). */
+    /** {@return a deep copy (geometry, mechanisms and their values; no stimuli or recordings)} */
     public Compartment copy() {
         Compartment c = new Compartment();
         System.arraycopy(geometry, 0, c.geometry, 0, geometry.length);
@@ -39,7 +39,11 @@ public final class Compartment extends Module {
         return c;
     }
 
-    /** The value of a geometry field or of v. */
+    /**
+     * {@return the value of a geometry field or of v}
+     *
+     * @param f the field
+     */
     public double get(CompartmentField f) {
         return geometry[f.ordinal()];
     }
@@ -87,11 +91,16 @@ public final class Compartment extends Module {
         setRaw(CompartmentField.RESISTIVE_LOAD_OUT, loadOutPerUm);
     }
 
-    /** Mechanisms in this compartment, in insertion order. */
+    /** {@return mechanisms in this compartment, in insertion order} */
     public Set<Mechanism> insertedMechanisms() {
         return Collections.unmodifiableSet(mechanisms);
     }
 
+    /**
+     * {@return whether the mechanism is inserted here}
+     *
+     * @param m the mechanism
+     */
     public boolean has(Mechanism m) {
         return mechanisms.contains(m);
     }
@@ -108,12 +117,20 @@ public final class Compartment extends Module {
         }
     }
 
-    /** Whether a mechanism parameter or state has a value here. */
+    /**
+     * {@return whether a mechanism parameter or state has a value here}
+     *
+     * @param f a parameter or state
+     */
     public boolean hasValue(Field f) {
         return values.containsKey(f.key());
     }
 
-    /** The value of a mechanism parameter or state, or NaN if it is not defined here. */
+    /**
+     * {@return the value of a mechanism parameter or state, or NaN if it is not defined here}
+     *
+     * @param f a parameter or state
+     */
     public double value(Field f) {
         if (f instanceof CompartmentField cf) {
             return get(cf);

@@ -45,7 +45,7 @@ public enum CompartmentField implements Field {
         return this == V;
     }
 
-    /** Whether setting this field recomputes the cylinder-derived values (area, volume, loads). */
+    /** {@return whether setting this field recomputes the cylinder-derived values (area, volume, loads)} */
     public boolean recomputesCylinder() {
         return this == LENGTH || this == RADIUS;
     }

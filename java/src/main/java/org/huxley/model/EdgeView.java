@@ -28,25 +28,32 @@ public final class EdgeView {
         this.sharing = sharing;
     }
 
+    /** {@return the network the edges belong to} */
     public Network network() {
         return network;
     }
 
-    /** Indices into {@link Network#synapses()} (an unmodifiable list). */
+    /** {@return indices into {@link Network#synapses()} (an unmodifiable list)} */
     public List<Integer> edges() {
         return new IntList(edges);
     }
 
-    /** Number of selected synapses. */
+    /** {@return number of selected synapses} */
     public int size() {
         return edges.length;
     }
 
+    /** {@return whether parameters declared on this selection are shared or per synapse} */
     public Sharing sharing() {
         return sharing;
     }
 
-    /** Selects edges by position within this selection; one value per edge in a layout. */
+    /**
+     * Selects edges by position within this selection; one value per edge in a layout.
+     *
+     * @param index positions within this selection
+     * @return those edges
+     */
     public EdgeView edge(int... index) {
         if (index == null || index.length == 0) {
             throw new ModelException("edge(): give at least one index");
@@ -63,7 +70,13 @@ public final class EdgeView {
         return new EdgeView(network, out, Sharing.PER_EDGE);
     }
 
-    /** Sets a synapse parameter or initial state on every selected synapse. */
+    /**
+     * Sets a synapse parameter or initial state on every selected synapse.
+     *
+     * @param f the parameter or state
+     * @param value its value
+     * @return this view
+     */
     public EdgeView set(Field f, double value) {
         if (!f.info().accepts(value)) {
             throw new ModelException(f.key() + " = " + value + " on " + describe() + " is outside its valid range ["
@@ -78,7 +91,11 @@ public final class EdgeView {
         return this;
     }
 
-    /** Values of a synapse field, one per selected synapse. */
+    /**
+     * {@return values of a synapse field, one per selected synapse}
+     *
+     * @param f a synapse parameter or state
+     */
     public double[] get(Field f) {
         double[] out = new double[edges.length];
         for (int i = 0; i < out.length; i++) {
@@ -92,6 +109,8 @@ public final class EdgeView {
      * voltage of step n − steps (the initial voltage while n − steps &lt; 0); a spike-driven synapse
      * receives each spike {@code steps} steps later (docs/networks.md).
      *
+     * @param steps the delay, steps (≥ 0)
+     * @return this view
      * @throws ModelException if steps is negative
      */
     public EdgeView setDelay(int steps) {
@@ -104,7 +123,11 @@ public final class EdgeView {
         return this;
     }
 
-    /** Delays in steps, one per selected synapse. */
+    /**
+     * Delays in steps, one per selected synapse.
+     *
+     * @return one delay per selected synapse, steps
+     */
     public int[] delays() {
         int[] out = new int[edges.length];
         for (int i = 0; i < out.length; i++) {
@@ -113,7 +136,12 @@ public final class EdgeView {
         return out;
     }
 
-    /** Records a synapse state of every selected synapse. */
+    /**
+     * Records a synapse state of every selected synapse.
+     *
+     * @param state a synapse state
+     * @return this view
+     */
     public EdgeView record(Field state) {
         if (state instanceof Param) {
             throw new ModelException("cannot record parameter " + state.key() + "; record a state or the current");
@@ -127,7 +155,12 @@ public final class EdgeView {
         return this;
     }
 
-    /** Records the current (nA) of every selected synapse. */
+    /**
+     * Records the current (nA) of every selected synapse.
+     *
+     * @param current the synapse's current
+     * @return this view
+     */
     public EdgeView record(Current current) {
         for (int e : edges) {
             if (!network.synapseType(e).current().equals(current)) {

@@ -6,12 +6,16 @@ package org.huxley.model;
  * mechanism states ({@code org.huxley.mech.Param}, {@code org.huxley.mech.StateVar}).
  */
 public interface Field {
-    /** Unique key inside a model, e.g. {@code radius}, {@code HH.gNa}, or a shared {@code eK}. */
+    /**
+     * Unique key inside a model, e.g. {@code radius}, {@code HH.gNa}, or a shared {@code eK}.
+     *
+     * @return the key
+     */
     String key();
 
-    /** Unit, default and valid range. */
+    /** {@return unit, default and valid range} */
     FieldInfo info();
 
-    /** Whether the field is an initial state (v or a mechanism state) rather than a parameter. */
+    /** {@return whether the field is an initial state (v or a mechanism state) rather than a parameter} */
     boolean isState();
 }

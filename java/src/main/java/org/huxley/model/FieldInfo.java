@@ -11,6 +11,7 @@ package org.huxley.model;
  * @param hi highest valid value (inclusive)
  */
 public record FieldInfo(String name, String unit, double defaultValue, double lo, double hi) {
+    /** Checks that the name is not blank and that lo ≤ hi. */
     public FieldInfo {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("field name must not be blank");
@@ -20,7 +21,11 @@ public record FieldInfo(String name, String unit, double defaultValue, double lo
         }
     }
 
-    /** Whether {@code value} lies in [lo, hi] (and is not NaN). */
+    /**
+     * {@return whether {@code value} lies in [lo, hi] (and is not NaN)}
+     *
+     * @param value the value
+     */
     public boolean accepts(double value) {
         return value >= lo && value <= hi;
     }

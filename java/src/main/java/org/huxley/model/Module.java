@@ -27,22 +27,39 @@ public abstract sealed class Module permits Compartment, Branch, Cell, Network {
     Module() {
     }
 
-    /** Number of cells (1 except for networks). */
+    /** {@return number of cells (1 except for networks)} */
     public abstract int numCells();
 
-    /** Number of branches of a cell. */
+    /**
+     * {@return number of branches of a cell}
+     *
+     * @param cell the cell's index
+     */
     public abstract int numBranches(int cell);
 
-    /** Number of compartments of a branch. */
+    /**
+     * {@return number of compartments of a branch}
+     *
+     * @param cell the cell's index
+     * @param branch the branch's index in the cell
+     */
     public abstract int numComps(int cell, int branch);
 
-    /** The compartment at a site (live object). */
+    /**
+     * {@return the compartment at a site (live object)}
+     *
+     * @param site the compartment's site
+     */
     public abstract Compartment compartment(Site site);
 
-    /** Parent branch of each branch of a cell (−1 for the root). */
+    /**
+     * {@return parent branch of each branch of a cell (−1 for the root)}
+     *
+     * @param cell the cell's index
+     */
     public abstract int[] parents(int cell);
 
-    /** Synapses (networks only). */
+    /** {@return synapses (networks only)} */
     public List<SynapseEdge> synapses() {
         return List.of();
     }
@@ -55,7 +72,7 @@ public abstract sealed class Module permits Compartment, Branch, Cell, Network {
 
     // ---- selections ----
 
-    /** The whole module (a layout declared on it gives one shared value). */
+    /** {@return the whole module (a layout declared on it gives one shared value)} */
     public View all() {
         List<Site> sites = new ArrayList<>();
         for (int c = 0; c < numCells(); c++) {
@@ -68,7 +85,11 @@ public abstract sealed class Module permits Compartment, Branch, Cell, Network {
         return new View(this, sites, View.Sharing.SHARED, "all");
     }
 
-    /** Cells by index (building only their sites, so selecting one cell of a large network is cheap). */
+    /**
+     * {@return cells by index (building only their sites, so selecting one cell of a large network is cheap)}
+     *
+     * @param index cell indices
+     */
     public View cell(int... index) {
         if (index == null || index.length == 0) {
             throw new ModelException("cell(): give at least one index");
@@ -90,44 +111,91 @@ public abstract sealed class Module permits Compartment, Branch, Cell, Network {
         return new View(this, sites, View.Sharing.PER_CELL, "all.cell(" + idx + ")");
     }
 
+    /**
+     * {@return branches of every cell (see {@link View#branch})}
+     *
+     * @param index branch indices within each cell
+     */
     public View branch(int... index) {
         return all().branch(index);
     }
 
+    /**
+     * {@return compartments of every branch (see {@link View#comp})}
+     *
+     * @param index compartment indices within each branch
+     */
     public View comp(int... index) {
         return all().comp(index);
     }
 
+    /**
+     * {@return the compartment at relative position x of every branch (see {@link View#loc})}
+     *
+     * @param x relative position along each branch, 0 proximal, 1 distal
+     */
     public View loc(double x) {
         return all().loc(x);
     }
 
+    /**
+     * {@return a named group of compartments}
+     *
+     * @param name the group's name
+     */
     public View group(String name) {
         return all().group(name);
     }
 
     // ---- whole-module shortcuts ----
 
+    /**
+     * Inserts a mechanism into every compartment.
+     *
+     * @param m the mechanism
+     */
     public void insert(Mechanism m) {
         all().insert(m);
     }
 
+    /**
+     * Sets a field in every compartment.
+     *
+     * @param f the field
+     * @param value its value, in the field's unit
+     */
     public void set(Field f, double value) {
         all().set(f, value);
     }
 
+    /**
+     * Injects a current, nA per step, into every compartment.
+     *
+     * @param currentNa the current, nA, one sample per step
+     */
     public void stimulate(double[] currentNa) {
         all().stimulate(currentNa);
     }
 
+    /** Records v in every compartment. */
     public void record() {
         all().record();
     }
 
+    /**
+     * Records a state in every compartment.
+     *
+     * @param f a mechanism state (or v)
+     */
     public void record(Field f) {
         all().record(f);
     }
 
+    /**
+     * Records a current in every compartment.
+     *
+     * @param c the current
+     */
     public void record(Current c) {
         all().record(c);
     }
@@ -137,14 +205,18 @@ public abstract sealed class Module permits Compartment, Branch, Cell, Network {
         all().initStates();
     }
 
-    /** Validates the model and compiles it into an immutable {@link org.huxley.plan.Plan}. */
+    /**
+     * Validates the model and compiles it into an immutable {@link org.huxley.plan.Plan}.
+     *
+     * @return the immutable plan
+     */
     public org.huxley.plan.Plan compile() {
         return org.huxley.plan.ModelCompiler.compile(this);
     }
 
     // ---- state held by the root module ----
 
-    /** Channels in order of first insertion: states are advanced and currents summed in this order. */
+    /** {@return channels in order of first insertion: states are advanced and currents summed in this order} */
     public List<Mechanism> mechanisms() {
         return Collections.unmodifiableList(mechanismOrder);
     }
@@ -165,19 +237,22 @@ public abstract sealed class Module permits Compartment, Branch, Cell, Network {
         return groups;
     }
 
-    /** Names of the groups defined on this module. */
+    /** {@return names of the groups defined on this module} */
     public Set<String> groupNames() {
         return Collections.unmodifiableSet(groups.keySet());
     }
 
+    /** {@return the stimuli, in the order they were added} */
     public List<Stimulus> stimuli() {
         return Collections.unmodifiableList(stimuli);
     }
 
+    /** {@return the voltage clamps, in the order they were added} */
     public List<Clamp> clamps() {
         return Collections.unmodifiableList(clamps);
     }
 
+    /** {@return the recordings, in the order they were added} */
     public List<Recording> recordings() {
         return Collections.unmodifiableList(recordings);
     }

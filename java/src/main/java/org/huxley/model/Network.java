@@ -30,6 +30,11 @@ public final class Network extends Module {
     private int[] edgeType = new int[0];
     private int[] edgeLocal = new int[0];
 
+    /**
+     * A network of the given cells (copied), without synapses.
+     *
+     * @param cells the cells (copied), in order
+     */
     public Network(List<Cell> cells) {
         if (cells == null || cells.isEmpty()) {
             throw new ModelException("a network needs at least one cell");
@@ -58,7 +63,13 @@ public final class Network extends Module {
         this.cells = List.copyOf(copies);
     }
 
-    /** {@code ncells} copies of {@link Cell#binaryTree(int, int)}, unconnected. */
+    /**
+     * {@return {@code ncells} copies of {@link Cell#binaryTree(int, int)}, unconnected}
+     *
+     * @param ncells number of cells
+     * @param nbranches branches per cell
+     * @param ncomp compartments per branch
+     */
     public static Network of(int ncells, int nbranches, int ncomp) {
         return new Network(Collections.nCopies(ncells, Cell.binaryTree(nbranches, ncomp)));
     }
@@ -69,6 +80,9 @@ public final class Network extends Module {
      * Connects the i-th compartment of {@code pre} to the i-th of {@code post} (both in model order)
      * with one synapse of the given type each.
      *
+     * @param pre pre-synaptic compartments
+     * @param post post-synaptic compartments, paired with {@code pre} one to one
+     * @param synapseType a voltage-driven synapse mechanism
      * @return the new edges' selection
      * @throws ModelException if a view belongs to another model, the counts differ, or the type is
      *     not a voltage-driven synapse
@@ -97,6 +111,11 @@ public final class Network extends Module {
      * first compartment of {@code pre} in the pre cell and ends at the first compartment of
      * {@code post} in the post cell (model order), so {@code fullyConnect(net.cell(0, 1),
      * net.cell(2, 3), type)} wires branch 0 comp 0 to branch 0 comp 0.
+     *
+     * @param pre the pre-synaptic cells (their first selected compartment)
+     * @param post the post-synaptic cells (their first selected compartment)
+     * @param synapseType a voltage-driven synapse mechanism
+     * @return the new edges' selection
      */
     public EdgeView fullyConnect(View pre, View post, Mechanism synapseType) {
         return fully(pre, post, synapseType, null);
@@ -107,6 +126,12 @@ public final class Network extends Module {
      * {@code post} in the post cell drawn uniformly (with replacement) by
      * {@code new java.util.Random(seed)}. This does not reproduce NumPy's draws in Jaxley's
      * {@code random_post_comp=True}; for parity, connect the compartments Jaxley picked explicitly.
+     *
+     * @param pre the pre-synaptic cells (their first selected compartment)
+     * @param post the post-synaptic cells (compartments drawn among the selected ones)
+     * @param synapseType a voltage-driven synapse mechanism
+     * @param seed seed of the post-compartment draws
+     * @return the new edges' selection
      */
     public EdgeView fullyConnect(View pre, View post, Mechanism synapseType, long seed) {
         return fully(pre, post, synapseType, new Random(seed));
@@ -139,6 +164,12 @@ public final class Network extends Module {
      * {@link #fullyConnect(View, View, Mechanism)}: the first compartment of each selection in its
      * cell.
      *
+     * @param pre the pre-synaptic cells
+     * @param post the post-synaptic cells
+     * @param synapseType a voltage-driven synapse mechanism
+     * @param p connection probability of each (pre, post) cell pair, in [0, 1]
+     * @param seed seed of the connection draws
+     * @return the new edges' selection
      * @throws ModelException if p is not in [0, 1]
      */
     public EdgeView sparseConnect(View pre, View post, Mechanism synapseType, double p, long seed) {
@@ -149,6 +180,14 @@ public final class Network extends Module {
      * As {@link #sparseConnect(View, View, Mechanism, double, long)}; with {@code randomPostComp} each
      * synapse ends at a compartment of {@code post} in its post cell drawn uniformly by a second
      * generator, {@code new java.util.Random(~seed)} (the connection pattern does not depend on it).
+     *
+     * @param pre the pre-synaptic cells
+     * @param post the post-synaptic cells
+     * @param synapseType a voltage-driven synapse mechanism
+     * @param p connection probability of each (pre, post) cell pair, in [0, 1]
+     * @param seed seed of the connection draws
+     * @param randomPostComp whether each synapse ends at a random compartment of {@code post} in its cell
+     * @return the new edges' selection
      */
     public EdgeView sparseConnect(View pre, View post, Mechanism synapseType, double p, long seed,
             boolean randomPostComp) {
@@ -178,13 +217,27 @@ public final class Network extends Module {
      * to the j-th cell of {@code post} (cells in model order), row by row. Sites as in
      * {@link #fullyConnect(View, View, Mechanism)}.
      *
+     * @param pre the pre-synaptic cells
+     * @param post the post-synaptic cells
+     * @param synapseType a voltage-driven synapse mechanism
+     * @param matrix {@code matrix[i][j]}: connect the i-th pre cell to the j-th post cell
+     * @return the new edges' selection
      * @throws ModelException if the matrix is not (pre cells) × (post cells)
      */
     public EdgeView connectivityMatrixConnect(View pre, View post, Mechanism synapseType, boolean[][] matrix) {
         return matrixConnect(pre, post, synapseType, matrix, null);
     }
 
-    /** As {@link #connectivityMatrixConnect(View, View, Mechanism, boolean[][])}, post compartments drawn as in {@link #fullyConnect(View, View, Mechanism, long)}. */
+    /**
+     * As {@link #connectivityMatrixConnect(View, View, Mechanism, boolean[][])}, post compartments drawn as in {@link #fullyConnect(View, View, Mechanism, long)}.
+     *
+     * @param pre the pre-synaptic cells
+     * @param post the post-synaptic cells
+     * @param synapseType a voltage-driven synapse mechanism
+     * @param matrix {@code matrix[i][j]}: connect the i-th pre cell to the j-th post cell
+     * @param seed seed of the post-compartment draws
+     * @return the new edges' selection
+     */
     public EdgeView connectivityMatrixConnect(View pre, View post, Mechanism synapseType, boolean[][] matrix,
             long seed) {
         return matrixConnect(pre, post, synapseType, matrix, new Random(seed));
@@ -225,6 +278,10 @@ public final class Network extends Module {
      * {@code post}. The type must be spike-driven (e.g. {@code SpikeTrainSynapse}); see
      * docs/networks.md for the event semantics.
      *
+     * @param spikeTimesMs one spike train (ms) per post-synaptic compartment
+     * @param post the post-synaptic compartments
+     * @param synapseType a spike-driven synapse mechanism
+     * @return the new edges' selection
      * @throws ModelException if the counts differ, a time is negative or not finite, or the type
      *     is not spike-driven
      */
@@ -247,7 +304,13 @@ public final class Network extends Module {
         return addEdges(synapseType, p, q, n, trains);
     }
 
-    /** One synapse onto every compartment of {@code post}, all driven by the same spike train (ms). */
+    /**
+     * {@return one synapse onto every compartment of {@code post}, all driven by the same spike train (ms)}
+     *
+     * @param spikeTimesMs the spike train, ms
+     * @param post the post-synaptic compartments
+     * @param synapseType a spike-driven synapse mechanism
+     */
     public EdgeView connectSpikeTrain(double[] spikeTimesMs, View post, Mechanism synapseType) {
         requireSpikeDriven(synapseType);
         requireOwn(post, "connectSpikeTrain", "post");
@@ -400,7 +463,11 @@ public final class Network extends Module {
 
     // ---- selections of edges ----
 
-    /** All edges of one synapse type, in connection order (one shared parameter when declared in a layout). */
+    /**
+     * {@return all edges of one synapse type, in connection order (one shared parameter when declared in a layout)}
+     *
+     * @param synapseType the synapse mechanism
+     */
     public EdgeView edges(Mechanism synapseType) {
         for (SynapseColumns c : types) {
             if (c.type.equals(synapseType)) {
@@ -411,7 +478,7 @@ public final class Network extends Module {
                 + "; its synapse types are " + synapseTypes().stream().map(Mechanism::name).toList());
     }
 
-    /** Every edge, in connection order. */
+    /** {@return every edge, in connection order} */
     public EdgeView edges() {
         int[] all = new int[numEdges];
         for (int i = 0; i < all.length; i++) {
@@ -420,7 +487,7 @@ public final class Network extends Module {
         return new EdgeView(this, all, EdgeView.Sharing.SHARED);
     }
 
-    /** Number of synapses. */
+    /** {@return number of synapses} */
     public int numSynapses() {
         return numEdges;
     }
@@ -442,7 +509,7 @@ public final class Network extends Module {
         };
     }
 
-    /** Synapse types in order of first connection. */
+    /** {@return synapse types in order of first connection} */
     public List<Mechanism> synapseTypes() {
         return types.stream().map(c -> c.type).toList();
     }
@@ -455,13 +522,22 @@ public final class Network extends Module {
         }
     }
 
-    /** The type of synapse {@code edge}. */
+    /**
+     * {@return the type of synapse {@code edge}}
+     *
+     * @param edge network edge index (connection order)
+     */
     public Mechanism synapseType(int edge) {
         checkEdge(edge);
         return types.get(edgeType[edge]).type;
     }
 
-    /** Whether synapse {@code edge}'s type has a parameter or state {@code f}. */
+    /**
+     * {@return whether synapse {@code edge}'s type has a parameter or state {@code f}}
+     *
+     * @param edge network edge index (connection order)
+     * @param f a parameter or state
+     */
     public boolean synapseHasField(int edge, Field f) {
         checkEdge(edge);
         return types.get(edgeType[edge]).field(f) >= 0;
@@ -512,12 +588,16 @@ public final class Network extends Module {
 
     // ---- compartment numbering ----
 
-    /** Number of compartments of all cells. */
+    /** {@return number of compartments of all cells} */
     public int numCompartments() {
         return cellStart[cellStart.length - 1];
     }
 
-    /** Index of a compartment in model order (cell by cell, branch by branch, proximal first). */
+    /**
+     * {@return index of a compartment in model order (cell by cell, branch by branch, proximal first)}
+     *
+     * @param s a compartment's site
+     */
     public int compartmentIndex(Site s) {
         checkIndex("cell", s.cell(), cells.size());
         int[] bs = branchStart[s.cell()];
@@ -526,7 +606,11 @@ public final class Network extends Module {
         return cellStart[s.cell()] + bs[s.branch()] + s.comp();
     }
 
-    /** The site of a compartment index ({@link #compartmentIndex(Site)}'s inverse). */
+    /**
+     * {@return the site of a compartment index ({@link #compartmentIndex(Site)}'s inverse)}
+     *
+     * @param index compartment index in model order
+     */
     public Site siteOfCompartment(int index) {
         checkIndex("compartment", index, numCompartments());
         int c = upperBound(cellStart, index) - 1;
@@ -558,15 +642,25 @@ public final class Network extends Module {
      * of a spike-driven synapse), {@code params[p][i]} and {@code states[s][i]} in the mechanism's
      * order, delays in steps (null if all 0), and spike times (ms, sorted; null unless the type is
      * spike-driven; rows may be shared).
+     *
+     * @param type the synapse mechanism
+     * @param edgeIds network edge index of each edge
+     * @param preCompartments pre-synaptic compartment index of each edge (−1 if spike-driven)
+     * @param postCompartments post-synaptic compartment index of each edge
+     * @param params {@code params[p][i]}: parameter p of edge i, in the mechanism's order
+     * @param states {@code states[s][i]}: initial state s of edge i
+     * @param delaySteps delay of each edge in steps, or null if all are 0
+     * @param spikeTimesMs spike times of each edge (ms, sorted), or null unless spike-driven
      */
     public record SynapseBlock(Mechanism type, int[] edgeIds, int[] preCompartments, int[] postCompartments,
             double[][] params, double[][] states, int[] delaySteps, double[][] spikeTimesMs) {
+        /** {@return number of edges in the block} */
         public int size() {
             return edgeIds.length;
         }
     }
 
-    /** The synapse types' edges, in order of first connection (copies). */
+    /** {@return the synapse types' edges, in order of first connection (copies)} */
     public List<SynapseBlock> synapseBlocks() {
         List<SynapseBlock> out = new ArrayList<>(types.size());
         for (SynapseColumns c : types) {

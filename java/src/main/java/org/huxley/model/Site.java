@@ -3,6 +3,10 @@ package org.huxley.model;
 /**
  * The address of one compartment: cell, branch within the cell, compartment within the branch
  * (0 = proximal end). Ordered as the compartments are numbered.
+ *
+ * @param cell the cell's index
+ * @param branch the branch's index in its cell
+ * @param comp the compartment's index in its branch
  */
 public record Site(int cell, int branch, int comp) implements Comparable<Site> {
     @Override

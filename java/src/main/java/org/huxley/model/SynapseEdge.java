@@ -16,25 +16,31 @@ public final class SynapseEdge {
         this.index = index;
     }
 
-    /** The synapse's index in {@link Network#synapses()} (connection order). */
+    /** {@return the synapse's index in {@link Network#synapses()} (connection order)} */
     public int index() {
         return index;
     }
 
+    /** {@return the synapse mechanism} */
     public Mechanism type() {
         return network.synapseType(index);
     }
 
-    /** The pre-synaptic compartment, or null for a synapse driven by a spike train. */
+    /** {@return the pre-synaptic compartment, or null for a synapse driven by a spike train} */
     public Site pre() {
         return network.synapsePre(index);
     }
 
+    /** {@return the post-synaptic compartment} */
     public Site post() {
         return network.synapsePost(index);
     }
 
-    /** The value of one of the synapse type's parameters or states. */
+    /**
+     * {@return the value of one of the synapse type's parameters or states}
+     *
+     * @param f a parameter or state of the synapse type
+     */
     public double value(Field f) {
         return network.synapseValue(index, f);
     }
@@ -43,12 +49,12 @@ public final class SynapseEdge {
         network.setSynapseValue(index, f, v);
     }
 
-    /** Transmission delay in steps (0: the synapse sees the pre-synaptic voltage of the current step). */
+    /** {@return transmission delay in steps (0: the synapse sees the pre-synaptic voltage of the current step)} */
     public int delaySteps() {
         return network.synapseDelay(index);
     }
 
-    /** The spike times (ms, sorted) driving a spike-driven synapse, or null. */
+    /** {@return the spike times (ms, sorted) driving a spike-driven synapse, or null} */
     public double[] spikeTimesMs() {
         return network.synapseSpikeTimes(index);
     }

@@ -53,24 +53,31 @@ public final class View {
         }
     }
 
+    /** {@return the model this view selects from} */
     public Module module() {
         return module;
     }
 
-    /** The selected compartments, in model order. */
+    /** {@return the selected compartments, in model order} */
     public List<Site> sites() {
         return sites;
     }
 
+    /** {@return number of selected compartments} */
     public int size() {
         return sites.size();
     }
 
+    /** {@return whether parameters declared on this selection are shared or per element} */
     public Sharing sharing() {
         return sharing;
     }
 
-    /** How the view was selected, e.g. {@code all.cell(1).branch(0)}. */
+    /**
+     * How the view was selected, e.g. {@code all.cell(1).branch(0)}.
+     *
+     * @return a short description for messages, e.g. the selection path
+     */
     public String description() {
         return description;
     }
@@ -82,19 +89,39 @@ public final class View {
 
     // ---- selection ----
 
+    /**
+     * {@return the i-th cells of this selection (indices local to it)}
+     *
+     * @param index cell indices within this selection
+     */
     public View cell(int... index) {
         return pick(Site::cell, index, "cell", s -> -1, Sharing.PER_CELL);
     }
 
+    /**
+     * {@return the j-th branches of each selected cell (indices local to the selection)}
+     *
+     * @param index branch indices within each selected cell
+     */
     public View branch(int... index) {
         return pick(Site::branch, index, "branch", Site::cell, Sharing.PER_BRANCH);
     }
 
+    /**
+     * {@return the k-th compartments of each selected branch (indices local to the selection)}
+     *
+     * @param index compartment indices within each selected branch
+     */
     public View comp(int... index) {
         return pick(Site::comp, index, "comp", s -> s.cell() * 1_000_003L + s.branch(), Sharing.PER_COMP);
     }
 
-    /** Selects, on each selected branch, the compartment at relative position x ∈ [0, 1]. */
+    /**
+     * Selects, on each selected branch, the compartment at relative position x ∈ [0, 1].
+     *
+     * @param x relative position along the branch, 0 proximal, 1 distal
+     * @return the selected compartments
+     */
     public View loc(double x) {
         if (!(x >= 0.0 && x <= 1.0)) {
             throw new ModelException("loc(" + x + ") on " + description + ": x must lie in [0, 1]");
@@ -108,7 +135,11 @@ public final class View {
         return new View(module, new ArrayList<>(out), Sharing.PER_COMP, description + ".loc(" + x + ")");
     }
 
-    /** The part of this selection that belongs to a named group. */
+    /**
+     * {@return the part of this selection that belongs to a named group}
+     *
+     * @param name the group's name
+     */
     public View group(String name) {
         Set<Site> members = module.groupsInternal().get(name);
         if (members == null) {
@@ -126,7 +157,12 @@ public final class View {
         return new View(module, out, Sharing.SHARED, description + ".group(" + name + ")");
     }
 
-    /** Adds the selected compartments to a named group (created if new). */
+    /**
+     * Adds the selected compartments to a named group (created if new).
+     *
+     * @param name the group's name
+     * @return this view
+     */
     public View addToGroup(String name) {
         if (name == null || name.isBlank()) {
             throw new ModelException("group name must not be blank");
@@ -174,7 +210,12 @@ public final class View {
 
     // ---- modification ----
 
-    /** Inserts a channel into every selected compartment (defaults for its parameters and states). */
+    /**
+     * Inserts a channel into every selected compartment (defaults for its parameters and states).
+     *
+     * @param m the mechanism
+     * @return this view
+     */
     public View insert(Mechanism m) {
         if (m.kind() != MechanismKind.CHANNEL) {
             throw new ModelException(m.name() + " is a synapse: connect it in a Network instead of insert()");
@@ -190,6 +231,9 @@ public final class View {
      * Sets a field on every selected compartment where it is defined. Geometry length or radius
      * recompute the cylinder area, volume and loads.
      *
+     * @param f the field
+     * @param value its value, in the field's unit
+     * @return this view
      * @throws ModelException if the value is outside the field's valid range, or the field is defined
      *     on none of the selected compartments (mechanism not inserted)
      */
@@ -221,7 +265,11 @@ public final class View {
         return this;
     }
 
-    /** Current values of a field, one per selected compartment (NaN where undefined). */
+    /**
+     * {@return current values of a field, one per selected compartment (NaN where undefined)}
+     *
+     * @param f the field
+     */
     public double[] get(Field f) {
         double[] out = new double[sites.size()];
         for (int i = 0; i < out.length; i++) {
@@ -230,7 +278,12 @@ public final class View {
         return out;
     }
 
-    /** Injects the same current (nA per sample) into every selected compartment. */
+    /**
+     * Injects the same current (nA per sample) into every selected compartment.
+     *
+     * @param currentNa the current, nA, one sample per step
+     * @return this view
+     */
     public View stimulate(double[] currentNa) {
         requireSamples("stimulate", currentNa);
         for (Site s : sites) {
@@ -239,7 +292,12 @@ public final class View {
         return this;
     }
 
-    /** Clamps the voltage (mV per sample) of every selected compartment. */
+    /**
+     * Clamps the voltage (mV per sample) of every selected compartment.
+     *
+     * @param voltageMv the voltage, mV, one sample per step
+     * @return this view
+     */
     public View clamp(double[] voltageMv) {
         requireSamples("clamp", voltageMv);
         for (Site s : sites) {
@@ -259,12 +317,21 @@ public final class View {
         }
     }
 
-    /** Records the voltage (mV) of every selected compartment. */
+    /**
+     * Records the voltage (mV) of every selected compartment.
+     *
+     * @return this view
+     */
     public View record() {
         return record(CompartmentField.V);
     }
 
-    /** Records v or a mechanism state of every selected compartment. */
+    /**
+     * Records v or a mechanism state of every selected compartment.
+     *
+     * @param f a mechanism state (or v)
+     * @return this view
+     */
     public View record(Field f) {
         if (f instanceof CompartmentField cf && cf != CompartmentField.V) {
             throw new ModelException("cannot record geometry field " + f.key() + "; record v, a state or a current");
@@ -283,7 +350,12 @@ public final class View {
         return this;
     }
 
-    /** Records a named membrane current (mA/cm², summed over mechanisms carrying it). */
+    /**
+     * Records a named membrane current (mA/cm², summed over mechanisms carrying it).
+     *
+     * @param c the current
+     * @return this view
+     */
     public View record(Current c) {
         for (Site s : sites) {
             boolean carried = module.compartment(s).insertedMechanisms().stream()
@@ -298,7 +370,11 @@ public final class View {
         return this;
     }
 
-    /** Sets every state with a steady-state expression to its steady state at the compartment's v. */
+    /**
+     * Sets every state with a steady-state expression to its steady state at the compartment's v.
+     *
+     * @return this view
+     */
     public View initStates() {
         for (Site s : sites) {
             SteadyStates.apply(module.compartment(s));

@@ -7,6 +7,8 @@ package org.huxley.morph;
  */
 public sealed interface CompartmentCount permits FixedCount, DLambdaRule {
     /**
+     * The number of compartments of one branch.
+     *
      * @param lengthUm path length of the branch, µm (as the reader measures it, after the somatic
      *     adjustments; a zero-length branch counts as 0.1 µm)
      * @param meanDiameterUm path-averaged diameter of the branch, µm: twice the mean of the

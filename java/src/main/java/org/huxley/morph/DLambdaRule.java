@@ -29,6 +29,7 @@ public record DLambdaRule(double frequencyHz, double dLambda, double axialResist
     /** Upper bound on the count, far above any sensible discretisation; beyond it the inputs are wrong. */
     static final int MAX_NSEG = 1_000_001;
 
+    /** Checks that every setting is positive. */
     public DLambdaRule {
         positive("frequencyHz", frequencyHz);
         positive("dLambda", dLambda);
@@ -36,7 +37,11 @@ public record DLambdaRule(double frequencyHz, double dLambda, double axialResist
         positive("capacitanceUfPerCm2", capacitanceUfPerCm2);
     }
 
-    /** NEURON's defaults (100 Hz, d_lambda 0.1) with Jaxley's Ra = 5000 Ω·cm and cm = 1 µF/cm². */
+    /**
+     * NEURON's defaults (100 Hz, d_lambda 0.1) with Jaxley's Ra = 5000 Ω·cm and cm = 1 µF/cm².
+     *
+     * @return the rule
+     */
     public static DLambdaRule defaults() {
         return new DLambdaRule(100.0, 0.1, 5000.0, 1.0);
     }
@@ -47,7 +52,11 @@ public record DLambdaRule(double frequencyHz, double dLambda, double axialResist
         }
     }
 
-    /** The AC length constant λ_f for diameter {@code diameterUm}, µm. */
+    /**
+     * {@return the AC length constant λ_f for diameter {@code diameterUm}, µm}
+     *
+     * @param diameterUm the diameter, µm
+     */
     public double lambdaUm(double diameterUm) {
         return 1e5 * Math.sqrt(diameterUm / (4 * Math.PI * frequencyHz * axialResistivityOhmCm * capacitanceUfPerCm2));
     }

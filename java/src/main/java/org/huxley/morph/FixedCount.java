@@ -8,6 +8,7 @@ import org.huxley.ModelException;
  * @param ncomp compartments per branch, ≥ 1
  */
 public record FixedCount(int ncomp) implements CompartmentCount {
+    /** Checks that the count is at least 1. */
     public FixedCount {
         if (ncomp < 1) {
             throw new ModelException("ncomp must be at least 1, got " + ncomp);

@@ -16,11 +16,16 @@ import java.util.List;
  */
 public record SwcBranch(List<Integer> swcIndices, int typeId, String group, double lengthUm, int ncomp,
         int parent) {
+    /** Copies the points. */
     public SwcBranch {
         swcIndices = List.copyOf(swcIndices);
     }
 
-    /** Group name of an SWC type id: 0 undefined, 1 soma, 2 axon, 3 basal, 4 apical, else customN. */
+    /**
+     * {@return group name of an SWC type id: 0 undefined, 1 soma, 2 axon, 3 basal, 4 apical, else customN}
+     *
+     * @param typeId the SWC type id
+     */
     public static String groupOf(int typeId) {
         return switch (typeId) {
             case 0 -> "undefined";

@@ -9,11 +9,16 @@ import org.huxley.ModelException;
  * problem, so that it can be pasted into an editor's "go to line".
  */
 public class SwcFormatException extends ModelException {
+    /** The file name (or another name for the text). */
     private final String source;
+    /** 1-based line number; 0 for the file as a whole. */
     private final int line;
+    /** What is wrong, in words. */
     private final String problem;
 
     /**
+     * An exception naming the file, line and problem.
+     *
      * @param source the file name (or another name for the text, e.g. a resource path)
      * @param line 1-based line number in that text; 0 when the problem concerns the file as a whole
      * @param problem what is wrong, in words
@@ -25,17 +30,17 @@ public class SwcFormatException extends ModelException {
         this.problem = problem;
     }
 
-    /** The file name or other name of the text that was read. */
+    /** {@return the file name or other name of the text that was read} */
     public String source() {
         return source;
     }
 
-    /** 1-based line number of the offending line (0 for the file as a whole). */
+    /** {@return 1-based line number of the offending line (0 for the file as a whole)} */
     public int line() {
         return line;
     }
 
-    /** The problem without the {@code file:line:} prefix. */
+    /** {@return the problem without the {@code file:line:} prefix} */
     public String problem() {
         return problem;
     }

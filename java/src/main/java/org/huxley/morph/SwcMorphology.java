@@ -11,6 +11,7 @@ import org.huxley.model.Cell;
  * @param branches one entry per branch of the cell
  */
 public record SwcMorphology(String source, Cell cell, List<SwcBranch> branches) {
+    /** Copies the lists. */
     public SwcMorphology {
         branches = List.copyOf(branches);
     }

@@ -26,6 +26,7 @@ import org.huxley.ModelException;
 public record SwcOptions(CompartmentCount compartmentCount, double maxBranchLengthUm, double minRadiusUm,
         Set<Integer> relevantTypeIds, boolean ignoreTracingInterruptions, boolean allowMultipleTrees) {
 
+    /** Checks the options. */
     public SwcOptions {
         if (compartmentCount == null) {
             throw new ModelException("compartmentCount must not be null");
@@ -43,16 +44,21 @@ public record SwcOptions(CompartmentCount compartmentCount, double maxBranchLeng
         relevantTypeIds = Set.copyOf(relevantTypeIds);
     }
 
-    /** Options with Jaxley's defaults and {@code ncomp} compartments per branch. */
+    /**
+     * {@return options with Jaxley's defaults and {@code ncomp} compartments per branch}
+     *
+     * @param ncomp compartments per branch
+     */
     public static SwcOptions ncomp(int ncomp) {
         return builder().ncomp(ncomp).build();
     }
 
+    /** {@return options, starting from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Whether a minimum radius is set. */
+    /** {@return whether a minimum radius is set} */
     public boolean hasMinRadius() {
         return !Double.isNaN(minRadiusUm);
     }
@@ -69,51 +75,99 @@ public record SwcOptions(CompartmentCount compartmentCount, double maxBranchLeng
         private Builder() {
         }
 
-        /** The same number of compartments in every branch (default 1). */
+        /**
+         * The same number of compartments in every branch (default 1).
+         *
+         * @param ncomp compartments per branch
+         * @return this builder
+         */
         public Builder ncomp(int ncomp) {
             this.count = new FixedCount(ncomp);
             return this;
         }
 
-        /** Compartments per branch by NEURON's d_lambda rule. */
+        /**
+         * Compartments per branch by NEURON's d_lambda rule.
+         *
+         * @param rule the rule
+         * @return this builder
+         */
         public Builder dLambda(DLambdaRule rule) {
             this.count = rule;
             return this;
         }
 
+        /**
+         * How many compartments each branch gets.
+         *
+         * @param count the rule
+         * @return this builder
+         */
         public Builder compartmentCount(CompartmentCount count) {
             this.count = count;
             return this;
         }
 
-        /** Cut branches longer than this, µm (default: no cutting). */
+        /**
+         * Cut branches longer than this, µm (default: no cutting).
+         *
+         * @param um the length, µm
+         * @return this builder
+         */
         public Builder maxBranchLengthUm(double um) {
             this.maxBranchLengthUm = um;
             return this;
         }
 
-        /** Lower bound on compartment radii, µm (default: none). */
+        /**
+         * Lower bound on compartment radii, µm (default: none).
+         *
+         * @param um the radius, µm
+         * @return this builder
+         */
         public Builder minRadiusUm(double um) {
             this.minRadiusUm = um;
             return this;
         }
 
-        /** Type ids whose changes end a branch (default 1, 2, 3, 4). */
+        /**
+         * Type ids whose changes end a branch (default 1, 2, 3, 4).
+         *
+         * @param ids the type ids
+         * @return this builder
+         */
         public Builder relevantTypeIds(Set<Integer> ids) {
             this.relevantTypeIds = new TreeSet<>(ids);
             return this;
         }
 
+        /**
+         * Whether a point whose parent is not the previous row keeps its branch whole (default true).
+         *
+         * @param ignore true to keep such branches whole
+         * @return this builder
+         */
         public Builder ignoreTracingInterruptions(boolean ignore) {
             this.ignoreTracingInterruptions = ignore;
             return this;
         }
 
+        /**
+         * Whether a file with several roots is read (keeping one tree, with a warning) instead of rejected.
+         *
+         * @param allow true to read such files
+         * @return this builder
+         */
         public Builder allowMultipleTrees(boolean allow) {
             this.allowMultipleTrees = allow;
             return this;
         }
 
+        /**
+         * Builds the options.
+         *
+         * @return the options
+         */
         public SwcOptions build() {
             return new SwcOptions(count, maxBranchLengthUm, minRadiusUm, relevantTypeIds, ignoreTracingInterruptions,
                     allowMultipleTrees);

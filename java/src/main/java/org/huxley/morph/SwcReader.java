@@ -41,12 +41,24 @@ public final class SwcReader {
     private SwcReader() {
     }
 
-    /** Reads a file into a cell; the file name is used in error messages. */
+    /**
+     * Reads a file into a cell; the file name is used in error messages.
+     *
+     * @param file the SWC file
+     * @param options how to read it
+     * @return the cell
+     */
     public static Cell read(Path file, SwcOptions options) {
         return readMorphology(file, options).cell();
     }
 
-    /** Reads a file into a cell with its branch summaries. */
+    /**
+     * Reads a file into a cell with its branch summaries.
+     *
+     * @param file the SWC file
+     * @param options how to read it
+     * @return the morphology
+     */
     public static SwcMorphology readMorphology(Path file, SwcOptions options) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -60,6 +72,9 @@ public final class SwcReader {
      * Reads SWC text into a cell with its branch summaries.
      *
      * @param source name of the text for messages (e.g. the file or resource name)
+     * @param text the SWC text
+     * @param options how to read it
+     * @return the morphology
      * @throws SwcFormatException if the text is not a readable morphology
      */
     public static SwcMorphology readMorphology(String source, Reader text, SwcOptions options) {

@@ -18,6 +18,7 @@ import org.huxley.ModelException;
  */
 public record NeuronIClamp(NeuronLocation at, double delayMs, double durMs, double ampNa, double[] playTimesMs,
         double[] playAmpsNa) {
+    /** Checks the timing and copies the played vectors. */
     public NeuronIClamp {
         if (at == null) {
             throw new ModelException("an IClamp needs a location");
@@ -46,22 +47,35 @@ public record NeuronIClamp(NeuronLocation at, double delayMs, double durMs, doub
         }
     }
 
+    /** {@return times of the played amplitudes, ms (a copy)} */
     @Override
     public double[] playTimesMs() {
         return playTimesMs == null ? null : playTimesMs.clone();
     }
 
+    /** {@return played amplitudes, nA (a copy)} */
     @Override
     public double[] playAmpsNa() {
         return playAmpsNa == null ? null : playAmpsNa.clone();
     }
 
-    /** A square pulse. */
+    /**
+     * {@return a square pulse}
+     *
+     * @param at the location
+     * @param delayMs onset, ms
+     * @param durMs duration, ms
+     * @param ampNa amplitude, nA
+     */
     public static NeuronIClamp pulse(NeuronLocation at, double delayMs, double durMs, double ampNa) {
         return new NeuronIClamp(at, delayMs, durMs, ampNa, null, null);
     }
 
-    /** The current at time t, nA: the pulse's amplitude inside [delay, delay + dur), else 0. */
+    /**
+     * {@return the current at time t, nA: the pulse's amplitude inside [delay, delay + dur), else 0}
+     *
+     * @param tMs the time, ms
+     */
     public double currentNa(double tMs) {
         if (!(tMs >= delayMs && tMs < delayMs + durMs)) {
             return 0.0;
@@ -93,6 +107,8 @@ public record NeuronIClamp(NeuronLocation at, double delayMs, double durMs, doub
     /**
      * The current of each step, sampled at mid-step: sample n = I((n + ½)·dt), n = 0 … steps.
      *
+     * @param dtMs the time step, ms
+     * @param steps the number of steps
      * @return steps + 1 samples (the last is not used by a run of {@code steps} steps)
      */
     public double[] midStepSamples(double dtMs, int steps) {

@@ -9,6 +9,7 @@ import org.huxley.ModelException;
  * @param x the position along the section, 0 (its start) to 1 (its end)
  */
 public record NeuronLocation(String section, double x) {
+    /** Checks that x lies in [0, 1]. */
     public NeuronLocation {
         if (section == null || section.isBlank()) {
             throw new ModelException("a NEURON location needs a section name");

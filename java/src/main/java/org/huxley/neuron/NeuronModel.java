@@ -18,6 +18,7 @@ import org.huxley.ModelException;
  */
 public record NeuronModel(String name, List<NeuronSection> sections, List<NeuronIClamp> stimuli,
         List<NeuronLocation> recordSites, NeuronSimulation simulation, int recordStride) {
+    /** Checks that there are sections and simulation settings, and copies the lists. */
     public NeuronModel {
         if (sections == null || sections.isEmpty()) {
             throw new ModelException("NEURON model " + name + " has no sections");

@@ -8,7 +8,7 @@ import org.huxley.model.Site;
  * (x = 0 or 1) is one of NEURON's zero-area nodes, which Huxley does not hold as a compartment.
  */
 public sealed interface NeuronNode {
-    /** The resolved position in the site's own section (segment centre (i + ½)/nseg, or 0 or 1). */
+    /** {@return the resolved position in the site's own section (segment centre (i + ½)/nseg, or 0 or 1)} */
     double nodeX();
 
     /**
@@ -35,17 +35,23 @@ public sealed interface NeuronNode {
      */
     record ZeroArea(String key, List<Site> neighbours, double[] halfResistancesMOhm, double nodeX)
             implements NeuronNode {
+        /** Copies the neighbours and resistances. */
         public ZeroArea {
             neighbours = List.copyOf(neighbours);
             halfResistancesMOhm = halfResistancesMOhm.clone();
         }
 
+        /** {@return half resistances to each neighbour, MΩ (a copy)} */
         @Override
         public double[] halfResistancesMOhm() {
             return halfResistancesMOhm.clone();
         }
 
-        /** The share of an injected current that flows into neighbour i: (1/R_i)/Σ(1/R_j). */
+        /**
+         * {@return the share of an injected current that flows into neighbour i: (1/R_i)/Σ(1/R_j)}
+         *
+         * @param i the neighbour's index
+         */
         public double share(int i) {
             if (neighbours.size() == 1) {
                 return 1.0;

@@ -39,14 +39,23 @@ public final class NeuronReader {
     private NeuronReader() {
     }
 
-    /** Reads with NEURON's forward-difference slope. */
+    /**
+     * Reads with NEURON's forward-difference slope.
+     *
+     * @param model the NEURON model
+     * @return the model, plan and protocol
+     */
     public static NeuronReading read(NeuronModel model) {
         return read(model, SlopeMode.FORWARD_DIFFERENCE);
     }
 
     /**
+     * Reads a NEURON model into a plan and protocol.
+     *
      * @param slope how the membrane currents are linearised ({@code ANALYTIC} differs from NEURON by
      *     roundoff only for currents affine in v, as hh's and pas's are)
+     * @param model the NEURON model
+     * @return the model, plan and protocol
      * @throws org.huxley.ModelException for a topology, mechanism or site Huxley cannot represent
      */
     public static NeuronReading read(NeuronModel model, SlopeMode slope) {

@@ -41,29 +41,37 @@ public final class NeuronReading {
         this.injectedNa = Map.copyOf(injectedNa);
     }
 
+    /** {@return the NEURON model read} */
     public NeuronModel model() {
         return model;
     }
 
-    /** The Huxley model (a Cell, or a Network for several roots), with stimuli and recordings. */
+    /** {@return the Huxley model (a Cell, or a Network for several roots), with stimuli and recordings} */
     public Module module() {
         return module;
     }
 
+    /** {@return the compiled plan} */
     public Plan plan() {
         return plan;
     }
 
+    /** {@return the protocol equivalent to NEURON's run} */
     public Protocol protocol() {
         return protocol;
     }
 
-    /** Where each recording site of the model landed, in the model's order. */
+    /** {@return where each recording site of the model landed, in the model's order} */
     public List<NeuronNode> sites() {
         return nodes;
     }
 
-    /** Runs the plan once (its own values) and reads the sites back. */
+    /**
+     * Runs the plan once (its own values) and reads the sites back.
+     *
+     * @param engine the engine
+     * @return the voltage at every recording site
+     */
     public NeuronTraces run(Engine engine) {
         return voltages(engine.run(plan, protocol), 0);
     }
@@ -72,6 +80,9 @@ public final class NeuronReading {
      * NEURON's v at every recording site, from parameter set {@code set} of a run of this plan with
      * this protocol.
      *
+     * @param rec recordings of this plan
+     * @param set the parameter set
+     * @return the voltage at every recording site
      * @throws ModelException if the recordings do not come from this reading's plan and protocol
      */
     public NeuronTraces voltages(Recordings rec, int set) {

@@ -29,6 +29,7 @@ import org.huxley.ModelException;
 public record NeuronSection(String name, String parent, double parentX, double childX, double lengthUm,
         double diamUm, int nseg, double raOhmCm, double cmUfPerCm2, Map<String, Map<String, Double>> mechanisms,
         Map<String, Double> ions) {
+    /** Checks the geometry and copies the lists. */
     public NeuronSection {
         if (name == null || name.isBlank()) {
             throw new ModelException("a NEURON section needs a name");
@@ -52,21 +53,44 @@ public record NeuronSection(String name, String parent, double parentX, double c
         ions = ions == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(ions));
     }
 
-    /** A root section (no parent). */
+    /**
+     * {@return a root section (no parent)}
+     *
+     * @param name unique name
+     * @param lengthUm L, µm
+     * @param diamUm diam, µm
+     * @param nseg number of segments
+     * @param raOhmCm Ra, Ω·cm
+     * @param cmUfPerCm2 cm, µF/cm²
+     * @param mechanisms inserted mechanisms by NEURON suffix, with their parameters
+     * @param ions ion reversal potentials by NEURON name, mV
+     */
     public static NeuronSection root(String name, double lengthUm, double diamUm, int nseg, double raOhmCm,
             double cmUfPerCm2, Map<String, Map<String, Double>> mechanisms, Map<String, Double> ions) {
         return new NeuronSection(name, null, Double.NaN, 0.0, lengthUm, diamUm, nseg, raOhmCm, cmUfPerCm2,
                 mechanisms, ions);
     }
 
-    /** A section whose start (x = 0) joins {@code parent(1)}. */
+    /**
+     * {@return a section whose start (x = 0) joins {@code parent(1)}}
+     *
+     * @param name unique name
+     * @param parent the parent section's name
+     * @param lengthUm L, µm
+     * @param diamUm diam, µm
+     * @param nseg number of segments
+     * @param raOhmCm Ra, Ω·cm
+     * @param cmUfPerCm2 cm, µF/cm²
+     * @param mechanisms inserted mechanisms by NEURON suffix, with their parameters
+     * @param ions ion reversal potentials by NEURON name, mV
+     */
     public static NeuronSection child(String name, String parent, double lengthUm, double diamUm, int nseg,
             double raOhmCm, double cmUfPerCm2, Map<String, Map<String, Double>> mechanisms, Map<String, Double> ions) {
         return new NeuronSection(name, parent, 1.0, 0.0, lengthUm, diamUm, nseg, raOhmCm, cmUfPerCm2, mechanisms,
                 ions);
     }
 
-    /** Length of one segment (one compartment), µm. */
+    /** {@return length of one segment (one compartment), µm} */
     public double segmentLengthUm() {
         return lengthUm / nseg;
     }
@@ -74,6 +98,8 @@ public record NeuronSection(String name, String parent, double parentX, double c
     /**
      * Axial resistance from a segment centre to its end (half a segment), MΩ:
      * 1e−2·Ra·(L/nseg/2)/(π(diam/2)²) with Ra in Ω·cm and lengths in µm.
+     *
+     * @return the axial resistance of half a segment, MΩ
      */
     public double halfSegmentResistanceMOhm() {
         double r = diamUm / 2.0;

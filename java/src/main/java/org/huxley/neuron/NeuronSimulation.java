@@ -11,11 +11,17 @@ import org.huxley.ModelException;
  * @param vInitMv initial voltage of every node, mV; gates start at their steady state there
  */
 public record NeuronSimulation(double dtMs, double tStopMs, double celsius, double vInitMv) {
-    /** NEURON's defaults: dt 0.025 ms, celsius 6.3 °C, v_init −65 mV. */
+    /**
+     * NEURON's defaults: dt 0.025 ms, celsius 6.3 °C, v_init −65 mV.
+     *
+     * @param tStopMs the duration, ms
+     * @return the settings
+     */
     public static NeuronSimulation defaults(double tStopMs) {
         return new NeuronSimulation(0.025, tStopMs, 6.3, -65.0);
     }
 
+    /** Checks the timing. */
     public NeuronSimulation {
         if (!(dtMs > 0) || !Double.isFinite(dtMs)) {
             throw new ModelException("NEURON dt must be positive and finite, got " + dtMs + " ms");
@@ -28,7 +34,7 @@ public record NeuronSimulation(double dtMs, double tStopMs, double celsius, doub
         }
     }
 
-    /** The number of steps: round(tStop/dt) (2000 for 50 ms at 0.025 ms). */
+    /** {@return the number of steps: round(tStop/dt) (2000 for 50 ms at 0.025 ms)} */
     public int steps() {
         long n = Math.round(tStopMs / dtMs);
         if (n > Integer.MAX_VALUE - 1) {

@@ -11,12 +11,17 @@ import java.util.List;
  * @param voltagesMv per site, v at each sample, mV
  */
 public record NeuronTraces(List<NeuronLocation> sites, double[] timesMs, List<double[]> voltagesMv) {
+    /** Copies the traces. */
     public NeuronTraces {
         sites = List.copyOf(sites);
         voltagesMv = List.copyOf(voltagesMv);
     }
 
-    /** v at site i, mV (live array). */
+    /**
+     * {@return v at site i, mV (live array)}
+     *
+     * @param site the site's index
+     */
     public double[] voltage(int site) {
         return voltagesMv.get(site);
     }
@@ -24,6 +29,10 @@ public record NeuronTraces(List<NeuronLocation> sites, double[] timesMs, List<do
     /**
      * Upward crossings of {@code thresholdMv} at site i, linearly interpolated between samples (as
      * the NEURON references compute spike times, from every step's sample).
+     *
+     * @param site the site's index
+     * @param thresholdMv the threshold, mV
+     * @return the upward crossing times, ms
      */
     public List<Double> crossingsMs(int site, double thresholdMv) {
         double[] v = voltagesMv.get(site);

@@ -28,6 +28,10 @@ public final class ParameterLayout {
      * One parameter: a field written to every member compartment (or synapse).
      *
      * @param initialValue the value sets start from, or NaN for the members' mean
+     * @param field the field
+     * @param name the parameter's name, e.g. {@code HH.gNa[branch 0]}
+     * @param sites the compartments it sets (empty for synapse parameters)
+     * @param edges the synapses it sets (empty for compartment parameters)
      */
     public record Parameter(Field field, String name, List<Site> sites, List<Integer> edges, double initialValue) {
     }
@@ -37,26 +41,51 @@ public final class ParameterLayout {
     private final List<Integer> entryOf = new ArrayList<>();
     private int entries;
 
+    /**
+     * An empty layout on a model.
+     *
+     * @param model the model the parameters live in
+     */
     public ParameterLayout(Module model) {
         this.model = model;
     }
 
+    /** {@return the model} */
     public Module model() {
         return model;
     }
 
-    /** Declares one parameter per group of the view's sharing level. */
+    /**
+     * Declares one parameter per group of the view's sharing level.
+     *
+     * @param view the selection
+     * @param field the field
+     * @return this layout
+     */
     public ParameterLayout add(View view, Field field) {
         return addGrouped(view, field, view.sharing(), Double.NaN);
     }
 
-    /** As {@link #add(View, Field)}, every parameter starting at {@code initialValue}. */
+    /**
+     * As {@link #add(View, Field)}, every parameter starting at {@code initialValue}.
+     *
+     * @param view the selection
+     * @param field the field
+     * @param initialValue the parameter's initial value
+     * @return this layout
+     */
     public ParameterLayout add(View view, Field field, double initialValue) {
         requireInitial(field, initialValue);
         return addGrouped(view, field, view.sharing(), initialValue);
     }
 
-    /** Declares one parameter per selected compartment. */
+    /**
+     * Declares one parameter per selected compartment.
+     *
+     * @param view the selection
+     * @param field the field
+     * @return this layout
+     */
     public ParameterLayout addPerElement(View view, Field field) {
         return addGrouped(view, field, View.Sharing.PER_COMP, Double.NaN);
     }
@@ -99,7 +128,13 @@ public final class ParameterLayout {
         return this;
     }
 
-    /** Declares parameters of synapses: one shared, or one per edge after {@code edge(..)}. */
+    /**
+     * Declares parameters of synapses: one shared, or one per edge after {@code edge(..)}.
+     *
+     * @param edges the synapses
+     * @param field a synapse parameter or state
+     * @return this layout
+     */
     public ParameterLayout add(EdgeView edges, Field field) {
         if (edges.network() != model) {
             throw new ModelException("edge selection belongs to another model than this layout");
@@ -129,25 +164,31 @@ public final class ParameterLayout {
         return this;
     }
 
-    /** Number of parameters P. */
+    /** {@return number of parameters P} */
     public int size() {
         return parameters.size();
     }
 
+    /** {@return the parameters, in order} */
     public List<Parameter> parameters() {
         return Collections.unmodifiableList(parameters);
     }
 
-    /** Index of the declaration (add call) each parameter came from. */
+    /**
+     * {@return index of the declaration (add call) each parameter came from}
+     *
+     * @param parameter the parameter's index
+     */
     public int entryOf(int parameter) {
         return entryOf.get(parameter);
     }
 
+    /** {@return names of the parameters, in order} */
     public List<String> names() {
         return parameters.stream().map(Parameter::name).toList();
     }
 
-    /** Each parameter's initial value: as given, else the mean of its members' current values (NaN ignored). */
+    /** {@return each parameter's initial value: as given, else the mean of its members' current values (NaN ignored)} */
     public double[] initialValues() {
         double[] out = new double[parameters.size()];
         for (int p = 0; p < out.length; p++) {
@@ -170,7 +211,11 @@ public final class ParameterLayout {
         return out;
     }
 
-    /** B parameter sets, each starting from {@link #initialValues()}. */
+    /**
+     * {@return B parameter sets, each starting from {@link #initialValues()}}
+     *
+     * @param batchSize number of sets
+     */
     public ParameterSets batch(int batchSize) {
         return new ParameterSets(this, batchSize);
     }

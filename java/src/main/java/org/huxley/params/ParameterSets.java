@@ -19,25 +19,42 @@ public final class ParameterSets {
         }
     }
 
-    /** A single set with no parameters: the model's own values. */
+    /**
+     * {@return a single set with no parameters: the model's own values}
+     *
+     * @param model the model
+     */
     public static ParameterSets none(org.huxley.model.Module model) {
         return new ParameterLayout(model).batch(1);
     }
 
+    /** {@return the layout of every set} */
     public ParameterLayout layout() {
         return layout;
     }
 
-    /** Number of sets B. */
+    /** {@return number of sets B} */
     public int size() {
         return values.length;
     }
 
+    /**
+     * {@return one value}
+     *
+     * @param set the set
+     * @param parameter the parameter's index
+     */
     public double get(int set, int parameter) {
         return values[set][parameter];
     }
 
     /**
+     * Sets one value.
+     *
+     * @param set the set
+     * @param parameter the parameter's index
+     * @param value the value
+     * @return these sets
      * @throws ModelException if the value lies outside the field's valid range
      */
     public ParameterSets set(int set, int parameter, double value) {
@@ -51,7 +68,13 @@ public final class ParameterSets {
         return this;
     }
 
-    /** Sets one parameter in every set. */
+    /**
+     * Sets one parameter in every set.
+     *
+     * @param parameter the parameter's index in the layout
+     * @param value its value
+     * @return these sets
+     */
     public ParameterSets setAll(int parameter, double value) {
         for (int b = 0; b < values.length; b++) {
             set(b, parameter, value);
@@ -59,7 +82,11 @@ public final class ParameterSets {
         return this;
     }
 
-    /** A copy of set b's values. */
+    /**
+     * {@return a copy of set b's values}
+     *
+     * @param set the set
+     */
     public double[] row(int set) {
         return values[set].clone();
     }

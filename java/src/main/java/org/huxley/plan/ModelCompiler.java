@@ -26,6 +26,10 @@ public final class ModelCompiler {
     }
 
     /**
+     * Validates a model and compiles it into a plan.
+     *
+     * @param model the model
+     * @return the plan
      * @throws ModelException naming the element and value of the first problem found: invalid
      *     geometry or values, nothing recorded
      */

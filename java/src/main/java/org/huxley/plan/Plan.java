@@ -86,20 +86,22 @@ public final class Plan {
         this.maxDelay = maxDelay;
     }
 
-    /** The model this plan was compiled from (parameter layouts must be declared on it). */
+    /** {@return the model this plan was compiled from (parameter layouts must be declared on it)} */
     public Module source() {
         return source;
     }
 
+    /** {@return number of nodes (compartments and branch points)} */
     public int numNodes() {
         return numNodes;
     }
 
+    /** {@return number of cells} */
     public int numCells() {
         return numCells;
     }
 
-    /** Number of compartment nodes (all nodes minus branch points). */
+    /** {@return number of compartment nodes (all nodes minus branch points)} */
     public int numCompartments() {
         int n = 0;
         for (boolean b : branchPoint) {
@@ -108,20 +110,38 @@ public final class Plan {
         return n;
     }
 
+    /**
+     * {@return whether a node is a branch point (not a compartment)}
+     *
+     * @param node a node index
+     */
     public boolean isBranchPoint(int node) {
         return branchPoint[node];
     }
 
+    /**
+     * {@return the cell a node belongs to}
+     *
+     * @param node a node index
+     */
     public int cellOf(int node) {
         return nodeCell[node];
     }
 
-    /** The site of a compartment node, or null for a branch point. */
+    /**
+     * {@return the site of a compartment node, or null for a branch point}
+     *
+     * @param node a node index
+     */
     public Site siteOf(int node) {
         return siteOfNode[node];
     }
 
-    /** The node of a compartment. */
+    /**
+     * {@return the node of a compartment}
+     *
+     * @param site a compartment's site
+     */
     public int nodeOf(Site site) {
         Integer n = nodeOfSite.get(site);
         if (n == null) {
@@ -130,106 +150,157 @@ public final class Plan {
         return n;
     }
 
-    /** A geometry field (or initial v) of every node; NaN at branch points. */
+    /**
+     * A geometry field (or initial v) of every node; NaN at branch points.
+     *
+     * @param f the field
+     * @return one value per node
+     */
     public double[] geometry(CompartmentField f) {
         return geometry[f.ordinal()].clone();
     }
 
+    /** {@return number of axial links} */
     public int numLinks() {
         return linkKind.length;
     }
 
+    /**
+     * {@return the kind of one link}
+     *
+     * @param link a link index
+     */
     public LinkKind linkKind(int link) {
         return linkKind[link];
     }
 
-    /** First node of a link: the proximal compartment, or the branch point. */
+    /**
+     * {@return first node of a link: the proximal compartment, or the branch point}
+     *
+     * @param link a link index
+     */
     public int linkA(int link) {
         return linkA[link];
     }
 
-    /** Second node of a link: the distal compartment, or the compartment next to the branch point. */
+    /**
+     * {@return second node of a link: the distal compartment, or the compartment next to the branch point}
+     *
+     * @param link a link index
+     */
     public int linkB(int link) {
         return linkB[link];
     }
 
-    /** Nodes in solve order: breadth-first per cell, cells in order; parents before children. */
+    /** {@return nodes in solve order: breadth-first per cell, cells in order; parents before children} */
     public int[] solveOrder() {
         return solveOrder.clone();
     }
 
-    /** Parent node of each node in the solve tree (−1 for each cell's root), indexed by node. */
+    /** {@return parent node of each node in the solve tree (−1 for each cell's root), indexed by node} */
     public int[] solveParent() {
         return solveParent.clone();
     }
 
-    /** The link joining each node to its solve parent (−1 for roots), indexed by node. */
+    /** {@return the link joining each node to its solve parent (−1 for roots), indexed by node} */
     public int[] solveParentLink() {
         return solveParentLink.clone();
     }
 
-    /** Start of each cell in {@link #solveOrder()}, plus the total as last entry. */
+    /**
+     * Start of each cell in {@link #solveOrder()}, plus the total as last entry.
+     *
+     * @return numCells() + 1 offsets
+     */
     public int[] cellOrderStart() {
         return cellOrderStart.clone();
     }
 
-    /** Channel tables in insertion order. */
+    /** {@return channel tables in insertion order} */
     public List<MechanismTable> channels() {
         return channels;
     }
 
-    /** Synapse tables in order of first connection. */
+    /** {@return synapse tables in order of first connection} */
     public List<SynapseTable> synapses() {
         return synapses;
     }
 
+    /** {@return number of stimuli} */
     public int numStimuli() {
         return stimulusNodes.length;
     }
 
+    /**
+     * {@return the node one stimulus injects into}
+     *
+     * @param i the stimulus index
+     */
     public int stimulusNode(int i) {
         return stimulusNodes[i];
     }
 
-    /** Samples of stimulus i, nA. */
+    /**
+     * {@return samples of stimulus i, nA}
+     *
+     * @param i the stimulus index
+     */
     public double[] stimulusCurrentNa(int i) {
         return stimulusCurrentsNa[i].clone();
     }
 
+    /** {@return number of voltage clamps} */
     public int numClamps() {
         return clampNodes.length;
     }
 
+    /**
+     * {@return the node one clamp holds}
+     *
+     * @param i the clamp index
+     */
     public int clampNode(int i) {
         return clampNodes[i];
     }
 
-    /** Samples of clamp i, mV. */
+    /**
+     * {@return samples of clamp i, mV}
+     *
+     * @param i the clamp index
+     */
     public double[] clampVoltageMv(int i) {
         return clampVoltagesMv[i].clone();
     }
 
-    /** Output rows in recording order. */
+    /** {@return output rows in recording order} */
     public List<RecordingTarget> recordings() {
         return recordings;
     }
 
-    /** Labels of the output rows. */
+    /** {@return labels of the output rows} */
     public List<String> recordingLabels() {
         return recordings.stream().map(RecordingTarget::label).toList();
     }
 
-    /** Number of synapses (network edges). */
+    /** {@return number of synapses (network edges)} */
     public int numSynapses() {
         return edgeTable.length;
     }
 
-    /** The synapse table holding network edge {@code edge}. */
+    /**
+     * {@return the synapse table holding network edge {@code edge}}
+     *
+     * @param edge network edge index
+     */
     public int synapseTableOf(int edge) {
         return edgeTable[edge];
     }
 
-    /** The position of network edge {@code edge} within its synapse table. */
+    /**
+     * {@return the position of network edge {@code edge} within its synapse table}
+     *
+     * @param edge network edge index
+     */
     public int synapseInstanceOf(int edge) {
         return edgeInstance[edge];
     }
@@ -237,17 +308,23 @@ public final class Plan {
     /**
      * Pre-synaptic nodes whose past voltages delayed synapses read: row r of the delay history holds
      * the last {@link #maxDelay()} voltages of node {@code historyNodes()[r]}.
+     *
+     * @return the nodes, one per history row
      */
     public int[] historyNodes() {
         return historyNodes.clone();
     }
 
-    /** The largest delay (steps) of a voltage-driven synapse, 0 without delays. */
+    /** {@return the largest delay (steps) of a voltage-driven synapse, 0 without delays} */
     public int maxDelay() {
         return maxDelay;
     }
 
-    /** Channel table index of a mechanism, or −1. */
+    /**
+     * {@return channel table index of a mechanism, or −1}
+     *
+     * @param m a channel mechanism
+     */
     public int channelTableOf(org.huxley.mech.Mechanism m) {
         for (int i = 0; i < channels.size(); i++) {
             if (channels.get(i).mechanism().equals(m)) {

@@ -16,6 +16,15 @@ public record RecordingTarget(Kind kind, int node, int table, int index, int ins
         int[] currentInstances, String label) {
     /** What a recording reads. */
     public enum Kind {
-        VOLTAGE, STATE, CURRENT, SYNAPSE_STATE, SYNAPSE_CURRENT
+        /** The membrane voltage of a node, mV. */
+        VOLTAGE,
+        /** A channel state of one instance. */
+        STATE,
+        /** The summed channel current density of a compartment. */
+        CURRENT,
+        /** A synapse state of one edge. */
+        SYNAPSE_STATE,
+        /** The current of one synapse, nA. */
+        SYNAPSE_CURRENT
     }
 }

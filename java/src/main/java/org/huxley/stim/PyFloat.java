@@ -8,6 +8,10 @@ public final class PyFloat {
     /**
      * {@code a // b} as CPython computes it for floats (fmod, then rounding of the quotient), e.g.
      * 5.0 // 0.025 = 199.0, where {@code Math.floor(5.0 / 0.025)} gives 200.
+     *
+     * @param a the dividend
+     * @param b the divisor
+     * @return the floored quotient
      */
     public static double floorDiv(double a, double b) {
         double mod = a % b; // C fmod

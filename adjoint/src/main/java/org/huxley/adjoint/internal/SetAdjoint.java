@@ -13,6 +13,7 @@ import org.huxley.plan.RecordingTarget;
  * Value and gradient for one parameter set: a forward sweep that records and keeps checkpoints,
  * the loss, then the backward sweep segment by segment in reverse, recomputing states from the
  * checkpoints (nested levels as the chunk sizes say). Checkpoints hold voltages and states only.
+ * A {@link SegmentGate} is passed after every top-level segment (cancellation and progress).
  */
 public final class SetAdjoint {
     private final Plan plan;
@@ -38,6 +39,8 @@ public final class SetAdjoint {
     /** Recomputes segments with kernels that also emit derivatives into {@link #cache} (analytic slope). */
     private final ForwardStepper fwdExt;
     private final DerivativeCache cache;
+    private SegmentGate gate = SegmentGate.OPEN;
+    private int set;
 
     public SetAdjoint(Plan plan, ForwardStepper fwd, MechanismDerivatives[] ch, MechanismDerivatives[] sy,
             double[][] stimuli, double[][] clamps, int steps, int stride, int[] chunkSizes) {
@@ -101,45 +104,69 @@ public final class SetAdjoint {
      * @param out recordings [recording][sample] (filled)
      */
     public Outcome run(int set, Loss loss, double[][] out) {
-        StepState s = StepState.initial(plan, fwd.values);
-        fwd.initialCurrents(s);
-        s.recordInto(plan, out, 0);
-        // Level-0 sweep: record every sample, keep every chunk[0]-th state and the final one.
-        int k0 = chunk[0];
-        StateStore level0 = new StateStore(stateSize, steps / k0 + 2);
-        keep(level0, s);
-        for (int n = 0; n < steps; n++) {
-            fwd.step(s, n, stimuli, clamps);
-            forwardSteps++;
-            if (!s.isFinite()) {
-                return diverged(n + 1, out);
-            }
-            if ((n + 1) % stride == 0) {
-                s.recordInto(plan, out, (n + 1) / stride);
-            }
-            if ((n + 1) % k0 == 0 || n + 1 == steps) {
-                keep(level0, s);
-            }
-        }
-        recGrad = new double[out.length][out[0].length];
-        double value = loss.evaluate(set, out, recGrad);
-        checkSupportedLossRows();
-        addLoss(steps);
-        if (k0 == 1) {
-            backwardOver(level0, 0, null, null, 0);
-        } else {
+        return run(set, loss, out, SegmentGate.OPEN);
+    }
+
+    /**
+     * As {@link #run(int, Loss, double[][])}, passing {@code gate} after every top-level segment
+     * (⌈T / chunk[0]⌉ forward, as many backward). If the gate throws, every checkpoint this run
+     * holds is released before the exception leaves.
+     */
+    public Outcome run(int set, Loss loss, double[][] out, SegmentGate gate) {
+        this.gate = gate;
+        this.set = set;
+        StateStore level0 = null;
+        try {
+            StepState s = StepState.initial(plan, fwd.values);
+            fwd.initialCurrents(s);
+            s.recordInto(plan, out, 0);
+            // Level-0 sweep: record every sample, keep every chunk[0]-th state and the final one.
+            int k0 = chunk[0];
             int nChunks = (steps + k0 - 1) / k0;
-            StepState end = work.copy();
-            for (int c = nChunks - 1; c >= 0; c--) {
-                int a = c * k0;
-                level0.load(c, work);
-                level0.load(c + 1, end);
-                reverse(work, end, a, Math.min(a + k0, steps), 1);
-                release(level0, c + 1);
+            level0 = new StateStore(stateSize, steps / k0 + 2);
+            keep(level0, s);
+            for (int n = 0; n < steps; n++) {
+                fwd.step(s, n, stimuli, clamps);
+                forwardSteps++;
+                if (!s.isFinite()) {
+                    return diverged(n + 1, out);
+                }
+                if ((n + 1) % stride == 0) {
+                    s.recordInto(plan, out, (n + 1) / stride);
+                }
+                if ((n + 1) % k0 == 0 || n + 1 == steps) {
+                    keep(level0, s);
+                    gate.passed(set, false, (n + k0) / k0, nChunks);
+                }
+            }
+            recGrad = new double[out.length][out[0].length];
+            double value = loss.evaluate(set, out, recGrad);
+            checkSupportedLossRows();
+            addLoss(steps);
+            if (k0 == 1) {
+                backwardOver(level0, 0, null, null, 0, true);
+            } else {
+                StepState end = work.copy();
+                for (int c = nChunks - 1; c >= 0; c--) {
+                    int a = c * k0;
+                    level0.load(c, work);
+                    level0.load(c + 1, end);
+                    reverse(work, end, a, Math.min(a + k0, steps), 1);
+                    release(level0, c + 1);
+                    gate.passed(set, true, nChunks - c, nChunks);
+                }
+            }
+            return new Outcome(value, -1, acc, cot.v, cot.channel, cot.synapse, peakStates, forwardSteps, stateSize);
+        } finally {
+            if (level0 != null) {
+                release(level0, 0);
             }
         }
-        release(level0, 0);
-        return new Outcome(value, -1, acc, cot.v, cot.channel, cot.synapse, peakStates, forwardSteps, stateSize);
+    }
+
+    /** States this run holds now (0 once {@link #run} has returned or thrown). */
+    public long liveStates() {
+        return liveStates;
     }
 
     /**
@@ -150,6 +177,14 @@ public final class SetAdjoint {
     private void reverse(StepState start, StepState end, int a, int b, int level) {
         int k = chunk[level];
         StateStore kept = new StateStore(stateSize, (b - a) / k + 2);
+        try {
+            reverseInto(kept, start, end, a, b, level, k);
+        } finally {
+            release(kept, 0);
+        }
+    }
+
+    private void reverseInto(StateStore kept, StepState start, StepState end, int a, int b, int level, int k) {
         StepState s = start;
         keep(kept, s);
         if (k == 1) {
@@ -163,7 +198,7 @@ public final class SetAdjoint {
                 forwardSteps++;
                 keep(kept, s);
             }
-            backwardOver(kept, a, end, cache, b - 1);
+            backwardOver(kept, a, end, cache, b - 1, false);
         } else {
             for (int n = a + 1; n < b; n++) {
                 fwd.step(s, n - 1, stimuli, clamps);
@@ -187,7 +222,6 @@ public final class SetAdjoint {
                 release(kept, c + 1);
             }
         }
-        release(kept, 0);
     }
 
     /**
@@ -197,7 +231,7 @@ public final class SetAdjoint {
      * (slot = step − first).
      */
     private void backwardOver(StateStore states, int first, StepState end, DerivativeCache derivatives,
-            int cachedBefore) {
+            int cachedBefore, boolean topLevel) {
         int last = end == null ? states.count() - 2 : states.count() - 1;
         for (int idx = last; idx >= 0; idx--) {
             int n = first + idx;
@@ -217,6 +251,10 @@ public final class SetAdjoint {
             spare = cot;
             cot = result;
             addLoss(n);
+            if (topLevel) {
+                // chunk[0] = 1: every step is a top-level segment
+                gate.passed(set, true, last - idx + 1, last + 1);
+            }
         }
     }
 

@@ -11,6 +11,10 @@ final class StateStore {
     StateStore(int stateSize, int capacity) {
         this.size = stateSize;
         this.data = new double[Math.max(1, capacity) * stateSize];
+        var hook = AdjointTestHooks.checkpointStoreAllocated;
+        if (hook != null) {
+            hook.accept(this);
+        }
     }
 
     void add(StepState s) {

@@ -2,8 +2,13 @@ package org.huxley.adjoint.transform;
 
 import java.util.List;
 
-/** Transforms applied left to right: y = t_n(…t_1(x)); inverted right to left. */
+/**
+ * Transforms applied left to right: y = t_n(…t_1(x)); inverted right to left.
+ *
+ * @param parts the transforms, applied first to last
+ */
 public record Chain(List<Transform> parts) implements Transform {
+    /** Copies the list of transforms (applied first to last). */
     public Chain {
         parts = List.copyOf(parts);
     }

@@ -13,6 +13,11 @@ import org.huxley.params.ParameterLayout;
 public final class ParameterTransform {
     private final List<Transform> transforms;
 
+    /**
+     * One transform per parameter, in layout order (the list is copied).
+     *
+     * @param transforms one per parameter
+     */
     public ParameterTransform(List<Transform> transforms) {
         this.transforms = List.copyOf(transforms);
     }
@@ -20,6 +25,9 @@ public final class ParameterTransform {
     /**
      * Bounds from each field's metadata: sigmoid(lo, hi) where both bounds are finite and the range
      * is narrower than 1e6, softplus(lo) where only the lower bound is meaningful, identity otherwise.
+     *
+     * @param layout the parameters
+     * @return the transform
      */
     public static ParameterTransform fromBounds(ParameterLayout layout) {
         List<Transform> out = new ArrayList<>();
@@ -29,7 +37,11 @@ public final class ParameterTransform {
         return new ParameterTransform(out);
     }
 
-    /** The default transform of one field (see {@link #fromBounds}). */
+    /**
+     * {@return the default transform of one field (see {@link #fromBounds})}
+     *
+     * @param info the field's metadata
+     */
     public static Transform forField(FieldInfo info) {
         double lo = info.lo();
         double hi = info.hi();
@@ -42,15 +54,25 @@ public final class ParameterTransform {
         return new Identity();
     }
 
+    /** {@return number of parameters} */
     public int size() {
         return transforms.size();
     }
 
+    /**
+     * {@return the transform of one parameter}
+     *
+     * @param parameter the parameter's index
+     */
     public Transform get(int parameter) {
         return transforms.get(parameter);
     }
 
-    /** Parameter values y from unconstrained x. */
+    /**
+     * {@return parameter values y from unconstrained x}
+     *
+     * @param x unconstrained values
+     */
     public double[] toValues(double[] x) {
         check(x.length);
         double[] y = new double[x.length];
@@ -60,7 +82,11 @@ public final class ParameterTransform {
         return y;
     }
 
-    /** Unconstrained x from parameter values y. */
+    /**
+     * {@return unconstrained x from parameter values y}
+     *
+     * @param y parameter values
+     */
     public double[] toUnconstrained(double[] y) {
         check(y.length);
         double[] x = new double[y.length];
@@ -70,7 +96,12 @@ public final class ParameterTransform {
         return x;
     }
 
-    /** ∂L/∂x from ∂L/∂y at x. */
+    /**
+     * {@return ∂L/∂x from ∂L/∂y at x}
+     *
+     * @param x unconstrained values
+     * @param gradY ∂L/∂y
+     */
     public double[] chainGradient(double[] x, double[] gradY) {
         check(x.length);
         check(gradY.length);

@@ -2,8 +2,14 @@ package org.huxley.adjoint.transform;
 
 import org.huxley.ModelException;
 
-/** y = lo + (hi − lo)·σ(x), σ the logistic function: maps ℝ onto (lo, hi). */
+/**
+ * y = lo + (hi − lo)·σ(x), σ the logistic function: maps ℝ onto (lo, hi).
+ *
+ * @param lo lower bound
+ * @param hi upper bound
+ */
 public record Sigmoid(double lo, double hi) implements Transform {
+    /** Checks that the bounds are finite and lo &lt; hi. */
     public Sigmoid {
         if (!(lo < hi) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
             throw new ModelException("sigmoid transform needs finite lo < hi, got [" + lo + ", " + hi + "]");

@@ -2,8 +2,13 @@ package org.huxley.adjoint.transform;
 
 import org.huxley.ModelException;
 
-/** y = lo + log(1 + eˣ): maps ℝ onto (lo, ∞); above x = 20 it is x + lo to double precision. */
+/**
+ * y = lo + log(1 + eˣ): maps ℝ onto (lo, ∞); above x = 20 it is x + lo to double precision.
+ *
+ * @param lo lower bound
+ */
 public record Softplus(double lo) implements Transform {
+    /** Checks that the lower bound is finite. */
     public Softplus {
         if (!Double.isFinite(lo)) {
             throw new ModelException("softplus transform needs a finite lower bound, got " + lo);

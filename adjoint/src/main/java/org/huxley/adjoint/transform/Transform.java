@@ -5,16 +5,33 @@ package org.huxley.adjoint.transform;
  * value y (what the model uses), for bounded training.
  */
 public interface Transform {
-    /** y(x). */
+    /**
+     * {@return y(x)}
+     *
+     * @param x unconstrained value
+     */
     double forward(double x);
 
-    /** x(y), for y inside the transform's range. */
+    /**
+     * {@return x(y), for y inside the transform's range}
+     *
+     * @param y parameter value
+     */
     double inverse(double y);
 
-    /** dy/dx at x (to chain ∂L/∂y into ∂L/∂x). */
+    /**
+     * {@return dy/dx at x (to chain ∂L/∂y into ∂L/∂x)}
+     *
+     * @param x unconstrained value
+     */
     double derivative(double x);
 
-    /** This transform followed by {@code next}: y = next(this(x)). */
+    /**
+     * This transform followed by {@code next}: y = next(this(x)).
+     *
+     * @param next applied after this one
+     * @return the composition
+     */
     default Transform then(Transform next) {
         return new Chain(java.util.List.of(this, next));
     }

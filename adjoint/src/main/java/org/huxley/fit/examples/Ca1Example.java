@@ -60,8 +60,14 @@ public final class Ca1Example {
         0.01, 0.005, 5e-5,
         0.005, 0.003, 5e-5};
 
-    /** A trainable density: field in the region's group. */
+    /**
+     * A trainable density: field in the region's group.
+     *
+     * @param region the group name
+     * @param field the density
+     */
     public record Trainable(String region, Field field) {
+        /** {@return the label of the site in recordings and plots} */
         public String label() {
             return field.key() + "[" + region + "]";
         }
@@ -81,6 +87,7 @@ public final class Ca1Example {
      */
     public record Config(double dtMs, double tMaxMs, double delayMs, double durationMs, double[] amplitudesNa,
             double smoothingMs, double rawWeight, int threads) {
+        /** Copies the amplitudes and checks the settings. */
         public Config {
             amplitudesNa = amplitudesNa.clone();
             if (amplitudesNa.length == 0) {
@@ -94,37 +101,72 @@ public final class Ca1Example {
             }
         }
 
-        /** The default run. */
+        /** {@return the default run} */
         public static Config defaults() {
             return new Config(0.05, 15.0, 2.0, 10.0, new double[] {0.1, 0.2, 0.4}, 1.0, 1.0,
                     Runtime.getRuntime().availableProcessors());
         }
 
+        /**
+         * {@return a copy with another number of engine threads}
+         *
+         * @param n engine threads (≥ 1)
+         */
         public Config withThreads(int n) {
             return new Config(dtMs, tMaxMs, delayMs, durationMs, amplitudesNa, smoothingMs, rawWeight, n);
         }
 
+        /**
+         * {@return a copy with other timing: step and duration, stimulus delay and length, all ms}
+         *
+         * @param dt time step, ms
+         * @param tMax duration, ms
+         * @param delay stimulus onset, ms
+         * @param duration stimulus length, ms
+         */
         public Config withTiming(double dt, double tMax, double delay, double duration) {
             return new Config(dt, tMax, delay, duration, amplitudesNa, smoothingMs, rawWeight, threads);
         }
 
+        /**
+         * {@return a copy with other step amplitudes, nA (one experiment each)}
+         *
+         * @param a amplitudes, nA
+         */
         public Config withAmplitudes(double... a) {
             return new Config(dtMs, tMaxMs, delayMs, durationMs, a, smoothingMs, rawWeight, threads);
         }
 
+        /**
+         * A copy with another smoothed loss: Gaussian width in ms and weight of the raw MSE.
+         *
+         * @param sigmaMs Gaussian width, ms
+         * @param raw weight of the raw MSE
+         * @return a copy with this loss
+         */
         public Config withSmoothing(double sigmaMs, double raw) {
             return new Config(dtMs, tMaxMs, delayMs, durationMs, amplitudesNa, sigmaMs, raw, threads);
         }
 
+        /** {@return the simulation protocol of this configuration} */
         public Protocol protocol() {
             return Protocol.defaults().withDt(dtMs).withTMax(tMaxMs);
         }
 
+        /**
+         * {@return the step current of one amplitude, nA per time step}
+         *
+         * @param amplitudeNa the amplitude, nA
+         */
         public double[] step(double amplitudeNa) {
             return Stimuli.stepCurrent(delayMs, durationMs, amplitudeNa, dtMs, tMaxMs);
         }
 
-        /** The loss against a target [recording][sample]. */
+        /**
+         * {@return the loss against a target [recording][sample]}
+         *
+         * @param target [recording][sample], mV
+         */
         public Loss loss(double[][] target) {
             return smoothingMs > 0 ? Losses.smoothedMeanSquaredError(target, smoothingMs / dtMs, rawWeight)
                     : Losses.meanSquaredError(target);
@@ -134,7 +176,11 @@ public final class Ca1Example {
     private Ca1Example() {
     }
 
-    /** Reads the bundled morphology with 2 compartments per branch. */
+    /**
+     * Reads the bundled morphology with 2 compartments per branch.
+     *
+     * @return the cell, without mechanisms
+     */
     public static Cell morphology() {
         try (InputStream in = Ca1Example.class.getResourceAsStream(SWC_RESOURCE)) {
             if (in == null) {
@@ -150,6 +196,10 @@ public final class Ca1Example {
     /**
      * The model with the given densities ({@link #TRAINABLES} order), gates at steady state, the
      * first amplitude's step into the soma and the three recordings.
+     *
+     * @param cfg timing and amplitudes
+     * @param densities one value per trainable, S/cm²
+     * @return the model
      */
     public static Cell cell(Config cfg, double[] densities) {
         Cell cell = morphology();
@@ -169,7 +219,11 @@ public final class Ca1Example {
         return cell;
     }
 
-    /** One parameter per trainable (shared over its region). */
+    /**
+     * {@return one parameter per trainable (shared over its region)}
+     *
+     * @param cell a cell from {@link #cell}
+     */
     public static ParameterLayout layout(Cell cell) {
         ParameterLayout layout = new ParameterLayout(cell);
         for (Trainable t : TRAINABLES) {
@@ -178,12 +232,20 @@ public final class Ca1Example {
         return layout;
     }
 
-    /** Labels of the trainables, e.g. {@code Na.gNa[soma]}. */
+    /**
+     * Labels of the trainables, e.g. {@code Na.gNa[soma]}.
+     *
+     * @return the labels, in {@link #TRAINABLES} order
+     */
     public static List<String> labels() {
         return TRAINABLES.stream().map(Trainable::label).toList();
     }
 
-    /** Every conductance bounded to [1e-7, 1] S/cm² on a log scale (the optimizer works on x ∈ ℝ). */
+    /**
+     * {@return every conductance bounded to [1e-7, 1] S/cm² on a log scale (the optimizer works on x ∈ ℝ)}
+     *
+     * @param layout the layout of {@link #layout}
+     */
     public static ParameterTransform transform(ParameterLayout layout) {
         Bounds b = Bounds.of(layout);
         for (int p = 0; p < TRAINABLES.size(); p++) {
@@ -198,6 +260,9 @@ public final class Ca1Example {
     /**
      * The default fitter settings: L-BFGS (memory 10), stop a start at loss 1e-12 or when its best
      * loss improved by less than 1e-9 (relative) over 25 iterations, {@code rounds} rounds at most.
+     *
+     * @param rounds the round budget
+     * @return the settings, to adjust further
      */
     public static Fitter.Builder fitter(int rounds) {
         return Fitter.builder().optimizer(new Lbfgs()).maxRounds(rounds).stallAfter(25, 1e-9).targetLoss(1e-12);
@@ -206,6 +271,10 @@ public final class Ca1Example {
     /**
      * The fit problem with a synthetic target simulated from {@code truth}: one experiment per
      * amplitude, mean-squared error on all three recordings.
+     *
+     * @param cfg timing, amplitudes, loss and threads
+     * @param truth the densities that make the target, S/cm²
+     * @return the problem
      */
     public static FitProblem problem(Config cfg, double[] truth) {
         Cell cell = cell(cfg, truth);

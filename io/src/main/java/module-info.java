@@ -1,6 +1,6 @@
 /**
- * Huxley io: traces from CSV and NWB 2 (HDF5) files, resampling onto the simulation grid, fit
- * states as JSON.
+ * Huxley io: model files (JSON), traces from CSV and NWB 2 (HDF5) files, resampling onto the
+ * simulation grid, fit states as JSON.
  *
  * <p>Every exported package is public API.
  */
@@ -14,4 +14,5 @@ module org.huxley.io {
     requires org.slf4j;
 
     exports org.huxley.io;
+    exports org.huxley.io.model;
 }

@@ -13,11 +13,17 @@ import org.huxley.model.Network;
  * @param edges indices among the selected synapses, or null for all of them
  */
 public record EdgeSelector(String type, List<Integer> edges) {
+    /** Copies the index list (unmodifiable). */
     public EdgeSelector {
         edges = edges == null ? null : List.copyOf(edges);
     }
 
-    /** The edges this selector picks in {@code network}. */
+    /**
+     * The edges this selector picks.
+     *
+     * @param network the network to select in
+     * @return the selected synapses
+     */
     public EdgeView view(Network network) {
         EdgeView v = type == null ? network.edges() : network.edges(ModelNames.synapseType(network, type));
         return edges == null ? v : v.edge(edges.stream().mapToInt(Integer::intValue).toArray());

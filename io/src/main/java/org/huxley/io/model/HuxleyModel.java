@@ -32,6 +32,7 @@ public record HuxleyModel(String name, Module module, Protocol protocol, Precisi
     /** The engine names a model file may give. */
     public static final Set<String> ENGINES = Set.of("auto", "cpu", "cuda");
 
+    /** Checks the parts and fills defaults: empty name/description, engine {@code auto}, no trainables. */
     public HuxleyModel {
         Objects.requireNonNull(module, "module");
         Objects.requireNonNull(protocol, "protocol");
@@ -45,13 +46,23 @@ public record HuxleyModel(String name, Module module, Protocol protocol, Precisi
         description = description == null ? "" : description;
     }
 
-    /** Without a description. */
+    /**
+     * A model without a description.
+     *
+     * @param name short name of the model
+     * @param module the model
+     * @param protocol time step, number of steps, recording stride, slope mode
+     * @param precision arithmetic of the engine
+     * @param engine {@code auto}, {@code cpu} or {@code cuda}
+     * @param seed seed for anything random that uses the model
+     * @param trainables parameters to fit (empty for none)
+     */
     public HuxleyModel(String name, Module module, Protocol protocol, Precision precision, String engine, long seed,
             List<Trainable> trainables) {
         this(name, module, protocol, precision, engine, seed, trainables, "");
     }
 
-    /** Validates and compiles the model ({@link Module#compile()}). */
+    /** {@return the validated, compiled model} ({@link Module#compile()}) */
     public Plan compile() {
         return module.compile();
     }
@@ -60,6 +71,8 @@ public record HuxleyModel(String name, Module module, Protocol protocol, Precisi
      * The parameter layout of the trainables, one declaration per trainable in order (so
      * {@link ParameterLayout#entryOf} gives the trainable of each parameter); empty if there are
      * none. A new layout on each call.
+     *
+     * @return the layout of the trainables
      */
     public ParameterLayout layout() {
         ParameterLayout layout = new ParameterLayout(module);
@@ -72,6 +85,9 @@ public record HuxleyModel(String name, Module module, Protocol protocol, Precisi
     /**
      * Fit bounds for a layout from {@link #layout()}: each trainable's bounds (linear or log
      * scale), the field's valid range where none were given.
+     *
+     * @param layout a layout made by {@link #layout()}
+     * @return bounds for each parameter of the layout
      */
     public Bounds bounds(ParameterLayout layout) {
         Bounds bounds = Bounds.of(layout);

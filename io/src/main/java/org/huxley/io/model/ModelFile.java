@@ -31,6 +31,8 @@ public final class ModelFile {
     /**
      * Reads a model file.
      *
+     * @param file the model file (.json)
+     * @return the model, validated
      * @throws ModelFileException if the file cannot be read, is not valid JSON, or does not describe a valid model
      */
     public static HuxleyModel read(Path file) {
@@ -50,6 +52,7 @@ public final class ModelFile {
      *
      * @param json the text
      * @param sourceName name for messages; relative paths in the text resolve against its folder
+     * @return the model, validated
      * @throws ModelFileException as {@link #read(Path)}
      */
     public static HuxleyModel parse(String json, String sourceName) {
@@ -65,6 +68,8 @@ public final class ModelFile {
     /**
      * Writes a model to a file (UTF-8, pretty-printed).
      *
+     * @param model the model
+     * @param file where to write (folders are created; an existing file is replaced)
      * @throws ModelFileException if the model cannot be expressed in the format or the file cannot be written
      */
     public static void write(HuxleyModel model, Path file) {
@@ -85,6 +90,8 @@ public final class ModelFile {
     /**
      * The model as model-file text.
      *
+     * @param model the model
+     * @return pretty-printed JSON ending with a line separator
      * @throws ModelFileException if the model cannot be expressed in the format
      */
     public static String toJson(HuxleyModel model) {

@@ -18,28 +18,47 @@ import org.huxley.model.View;
  * @param loc relative position x ∈ [0, 1] on each selected branch, or null
  */
 public record Selector(List<Integer> cells, String group, List<Integer> branches, List<Integer> comps, Double loc) {
+    /** Copies the index lists (unmodifiable). */
     public Selector {
         cells = cells == null ? null : List.copyOf(cells);
         branches = branches == null ? null : List.copyOf(branches);
         comps = comps == null ? null : List.copyOf(comps);
     }
 
-    /** The whole model. */
+    /** {@return a selector of the whole model} */
     public static Selector all() {
         return new Selector(null, null, null, null, null);
     }
 
-    /** Compartment {@code comp} of branch {@code branch} of cell {@code cell}. */
+    /**
+     * One compartment.
+     *
+     * @param cell cell index
+     * @param branch branch index within the cell
+     * @param comp compartment index within the branch
+     * @return a selector of that compartment
+     */
     public static Selector site(int cell, int branch, int comp) {
         return new Selector(List.of(cell), null, List.of(branch), List.of(comp), null);
     }
 
-    /** A named group of the whole model. */
+    /**
+     * A named group of the whole model.
+     *
+     * @param name group name
+     * @return a selector of the group
+     */
     public static Selector group(String name) {
         return new Selector(null, name, null, null, null);
     }
 
-    /** The view this selector picks in {@code module} (throws the API's ModelException if empty or out of range). */
+    /**
+     * The view this selector picks.
+     *
+     * @param module the model to select in
+     * @return the selected compartments
+     * @throws org.huxley.ModelException if the selection is empty or out of range
+     */
     public View view(Module module) {
         View v = cells == null ? module.all() : module.cell(ints(cells));
         if (group != null) {

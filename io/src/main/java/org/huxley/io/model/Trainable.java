@@ -22,6 +22,7 @@ import org.huxley.params.ParameterLayout;
  */
 public record Trainable(Selector where, EdgeSelector synapses, String field, double initialValue, double lower,
         double upper, boolean logScale, boolean perElement) {
+    /** Checks that exactly one of {@code where}/{@code synapses} is given, a field, and ordered bounds. */
     public Trainable {
         if ((where == null) == (synapses == null)) {
             throw new IllegalArgumentException("a trainable selects either compartments or synapses");
@@ -39,12 +40,20 @@ public record Trainable(Selector where, EdgeSelector synapses, String field, dou
         }
     }
 
-    /** A field on compartments with bounds, starting from the members' current values. */
+    /**
+     * A field on compartments with bounds, starting from the members' current values.
+     *
+     * @param where compartments
+     * @param field field key, e.g. {@code HH.gNa}
+     * @param lower lower bound, or NaN for the field's valid minimum
+     * @param upper upper bound, or NaN for the field's valid maximum
+     * @return the trainable
+     */
     public static Trainable of(Selector where, String field, double lower, double upper) {
         return new Trainable(where, null, field, Double.NaN, lower, upper, false, false);
     }
 
-    /** Whether explicit bounds were given (else the field's valid range applies). */
+    /** {@return whether explicit bounds were given (else the field's valid range applies)} */
     public boolean hasBounds() {
         return !Double.isNaN(lower) || !Double.isNaN(upper);
     }

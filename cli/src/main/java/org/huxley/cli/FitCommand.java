@@ -16,7 +16,6 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.huxley.HuxleyException;
 import org.huxley.engine.Recordings;
 import org.huxley.fit.Adam;
 import org.huxley.fit.CmaEs;
@@ -35,6 +34,7 @@ import org.huxley.fit.examples.Ca1Example;
 import org.huxley.io.FitStateJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.json.JsonMapper;
@@ -95,15 +95,21 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from a saved fit-state.json (same options otherwise).")
     Path resume;
 
-    @Option(names = "--quiet", description = "No progress bar and no summary on stdout.")
-    boolean quiet;
+    @ParentCommand
+    HuxleyCli root;
+
+    /** --quiet: no progress bar and no summary on stdout. */
+    private boolean quiet;
+    private Console console;
 
     static final int DEFAULT_ROUNDS = Ca1Example.DEFAULT_ROUNDS;
 
     @Override
     public Integer call() throws Exception {
+        console = root.console();
+        quiet = console.quiet();
         if (starts < 1 || rounds < 1) {
-            throw new HuxleyException("--starts and --rounds must be >= 1, got " + starts + ", " + rounds);
+            throw new BadInputException("--starts and --rounds must be >= 1, got " + starts + ", " + rounds);
         }
         Optimizer optimizer = optimizer();
         Instant begin = Instant.now();
@@ -132,6 +138,9 @@ final class FitCommand implements Callable<Integer> {
                 .listener(new FitListener() {
                     @Override
                     public void round(Progress p) {
+                        // Ctrl-C: stop after this round; fit-state.json holds the last checkpoint
+                        Cancellation.check("after round " + p.round() + " (resume from " + statePath
+                                + " if it was written: every 10 rounds)");
                         lastEta = Duration.ofMillis((long) (1000 * p.etaSeconds()));
                         if (bar != null) {
                             bar.stepTo(p.round());
@@ -206,7 +215,7 @@ final class FitCommand implements Callable<Integer> {
             case "lbfgs", "l-bfgs" -> new Lbfgs();
             case "adam" -> new Adam(LearningRateSchedule.cosine(0.05, rounds, 0.001), 0.9, 0.999, 1e-8,
                     org.huxley.fit.GradientClipping.byNorm(10));
-            default -> throw new HuxleyException("unknown optimizer '" + optimizerName + "': use lbfgs or adam");
+            default -> throw new BadInputException("unknown optimizer '" + optimizerName + "': use lbfgs or adam");
         };
     }
 
@@ -318,9 +327,8 @@ final class FitCommand implements Callable<Integer> {
         }
         String summary = summary(r, es, names, truth, fitSeconds, fitCpu, worst, nthreads);
         Files.writeString(out.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
-        if (!quiet) {
-            System.out.print(summary);
-        }
+        console.resultJson(root);
+        console.result(summary);
     }
 
     /** The best loss the gradient fit had reached by wall time t. */

@@ -39,9 +39,9 @@ class FitCommandTest {
 
     @Test
     void badOptionsAreInputErrors(@TempDir Path dir) {
-        assertEquals(HuxleyCli.EXIT_INPUT, HuxleyCli.execute("fit", "--out", dir.toString(), "--optimizer", "nope",
+        assertEquals(ExitCodes.BAD_INPUT, HuxleyCli.execute("fit", "--out", dir.toString(), "--optimizer", "nope",
                 "--quiet"));
-        assertEquals(HuxleyCli.EXIT_INPUT, HuxleyCli.execute("fit", "--out", dir.toString(), "--resume",
+        assertEquals(ExitCodes.BAD_INPUT, HuxleyCli.execute("fit", "--out", dir.toString(), "--resume",
                 dir.resolve("missing.json").toString(), "--quiet"));
     }
 }

@@ -1,0 +1,76 @@
+package org.huxley.cli;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
+import org.knowm.xchart.XYChart;
+
+/**
+ * Writes charts stacked vertically into one PNG, with provenance as PNG text chunks (tEXt), so
+ * that the file itself says which Huxley, engine, precision and seed made it. Needs a headless
+ * AWT with fonts (docs/cli.md).
+ */
+final class PngFile {
+    private PngFile() {
+    }
+
+    /** Renders the charts one above the other (each at its own size) and writes the PNG. */
+    static void write(Path file, List<XYChart> charts, Map<String, String> text) throws IOException {
+        int width = charts.stream().mapToInt(XYChart::getWidth).max().orElseThrow();
+        int height = charts.stream().mapToInt(XYChart::getHeight).sum();
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        int y = 0;
+        for (XYChart c : charts) {
+            Graphics2D gc = (Graphics2D) g.create(0, y, c.getWidth(), c.getHeight());
+            c.paint(gc, c.getWidth(), c.getHeight());
+            gc.dispose();
+            y += c.getHeight();
+        }
+        g.dispose();
+        write(file, img, text);
+    }
+
+    static void write(Path file, BufferedImage img, Map<String, String> text) throws IOException {
+        if (file.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        }
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+            if (out == null) {
+                throw new IOException("cannot open " + file + " for writing");
+            }
+            writer.setOutput(out);
+            IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), null);
+            IIOMetadataNode tEXt = new IIOMetadataNode("tEXt");
+            text.forEach((k, v) -> {
+                IIOMetadataNode entry = new IIOMetadataNode("tEXtEntry");
+                entry.setAttribute("keyword", k);
+                entry.setAttribute("value", v);
+                tEXt.appendChild(entry);
+            });
+            IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
+            root.appendChild(tEXt);
+            meta.mergeTree("javax_imageio_png_1.0", root);
+            writer.write(new IIOImage(img, null, meta));
+        } finally {
+            writer.dispose();
+        }
+    }
+}

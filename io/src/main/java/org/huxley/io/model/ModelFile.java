@@ -1,6 +1,14 @@
 package org.huxley.io.model;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.databind.ObjectWriter;
 
 /**
  * Reads and writes Huxley model files: versioned JSON documented in docs/model-files.md and
@@ -26,7 +34,15 @@ public final class ModelFile {
      * @throws ModelFileException if the file cannot be read, is not valid JSON, or does not describe a valid model
      */
     public static HuxleyModel read(Path file) {
-        throw new UnsupportedOperationException("not yet implemented");
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw ModelFileException.of(file.toString(), Files.exists(file) ? "cannot read the model file: " + e
+                    : "model file not found", e);
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        return ModelReader.read(text, file.toString(), dir);
     }
 
     /**
@@ -37,7 +53,13 @@ public final class ModelFile {
      * @throws ModelFileException as {@link #read(Path)}
      */
     public static HuxleyModel parse(String json, String sourceName) {
-        throw new UnsupportedOperationException("not yet implemented");
+        Path dir;
+        try {
+            dir = Path.of(sourceName).toAbsolutePath().getParent();
+        } catch (InvalidPathException e) {
+            dir = null;
+        }
+        return ModelReader.read(json, sourceName, dir == null ? Path.of("").toAbsolutePath() : dir);
     }
 
     /**
@@ -46,7 +68,18 @@ public final class ModelFile {
      * @throws ModelFileException if the model cannot be expressed in the format or the file cannot be written
      */
     public static void write(HuxleyModel model, Path file) {
-        throw new UnsupportedOperationException("not yet implemented");
+        String json = toJson(model, file.toString());
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            if (dir != null) {
+                Files.createDirectories(dir);
+            }
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(tmp, json, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw ModelFileException.of(file.toString(), "cannot write the model file: " + e, e);
+        }
     }
 
     /**
@@ -55,6 +88,16 @@ public final class ModelFile {
      * @throws ModelFileException if the model cannot be expressed in the format
      */
     public static String toJson(HuxleyModel model) {
-        throw new UnsupportedOperationException("not yet implemented");
+        return toJson(model, model.name().isEmpty() ? "model" : model.name());
+    }
+
+    private static String toJson(HuxleyModel model, String source) {
+        ObjectWriter w = ModelReader.MAPPER.writer().with(new DefaultPrettyPrinter()
+                .withArrayIndenter(new DefaultPrettyPrinter.FixedSpaceIndenter()));
+        try {
+            return w.writeValueAsString(ModelWriter.write(model, source)) + System.lineSeparator();
+        } catch (JacksonException e) {
+            throw ModelFileException.of(source, "cannot write JSON: " + e.getOriginalMessage(), e);
+        }
     }
 }

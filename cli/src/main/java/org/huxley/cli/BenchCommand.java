@@ -37,10 +37,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = {"-w", "--workload"}, split = ",", paramLabel = "NAME",
             description = "Workloads, comma-separated: hh1, tree252, ca1, neuron-i, neuron-ii, neuron-iii, "
-                    + "neuron-i-batch, ... (default: hh1,tree252,ca1,neuron-i,neuron-ii).")
+                    + "neuron-i-batch, ... (default: hh1,tree252,ca1,neuron-i).")
     List<String> workloads;
 
-    @Option(names = {"-b", "--batch"}, paramLabel = "B", defaultValue = "8",
+    @Option(names = {"-b", "--batch"}, paramLabel = "B", defaultValue = "2",
             description = "Parameter sets per run of hh1, tree252 and ca1 (default: ${DEFAULT-VALUE}; the NEURON cases "
                     + "fix their own).")
     int batch;

@@ -3,7 +3,7 @@ package org.huxley.cli;
 import java.util.List;
 
 /**
- * Sets slf4j-simple's level from the global options before any logger exists: warnings only under
+ * Sets slf4j-simple's level from the global options before any logger exists: errors only under
  * --quiet, debug under --verbose, else info (logs go to stderr, so --json output stays clean).
  */
 final class LogLevel {
@@ -13,7 +13,7 @@ final class LogLevel {
     static void configure(String[] args) {
         List<String> a = List.of(args);
         String level = a.contains("--verbose") || a.contains("-v") ? "debug"
-                : a.contains("--quiet") || a.contains("-q") ? "warn" : "info";
+                : a.contains("--quiet") || a.contains("-q") ? "error" : "info";
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
         }

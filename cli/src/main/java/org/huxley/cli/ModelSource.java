@@ -1,14 +1,20 @@
 package org.huxley.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.huxley.engine.Protocol;
 import org.huxley.io.model.HuxleyModel;
 import org.huxley.io.model.ModelFile;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns {@code --model} into a model: a built-in example by name ({@link ExampleModels}) or a model
- * file ({@link ModelFile}), with the command line's t_max and dt overrides applied.
+ * file ({@link ModelFile}), with the command line's t_max and dt overrides applied
+ * (a file is read again with its protocol changed, so its stimuli follow).
  */
 final class ModelSource {
     private ModelSource() {
@@ -33,7 +39,7 @@ final class ModelSource {
             ExampleModels.description(name); // throws: unknown example, listing the known ones
         }
         HuxleyModel m = ModelFile.read(file);
-        return withOverrides(m, dtMs, tMaxMs, file.getFileName().toString());
+        return withOverrides(m, file, dtMs, tMaxMs);
     }
 
     /** A short description of where the model came from, for provenance. */
@@ -42,19 +48,29 @@ final class ModelSource {
         return ExampleModels.exists(name) ? "example " + name : name + (m.name().isEmpty() ? "" : " (" + m.name() + ")");
     }
 
-    private static HuxleyModel withOverrides(HuxleyModel m, Double dtMs, Double tMaxMs, String source) {
-        Protocol p = m.protocol();
-        if (dtMs != null && dtMs != p.dtMs()) {
-            if (!m.module().stimuli().isEmpty() || !m.module().clamps().isEmpty()) {
-                throw new BadInputException(source + ": --dt " + dtMs + " ms: the file's stimuli are sampled at its "
-                        + "protocol dt = " + p.dtMs() + " ms; change the time step in the file instead");
-            }
-            p = p.withDt(dtMs);
+    /**
+     * The file read again with its protocol's dt and t_max replaced, so that its stimuli are sampled
+     * for the new grid exactly as if the file had said so (a t_max replaces the file's steps).
+     */
+    private static HuxleyModel withOverrides(HuxleyModel m, Path file, Double dtMs, Double tMaxMs) {
+        if (dtMs == null && tMaxMs == null) {
+            return m;
+        }
+        ObjectNode root;
+        try {
+            root = (ObjectNode) Console.mapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        JsonNode p = root.get("protocol");
+        ObjectNode protocol = p instanceof ObjectNode o ? o : root.putObject("protocol");
+        if (dtMs != null) {
+            protocol.put("dt", dtMs);
         }
         if (tMaxMs != null) {
-            p = p.withTMax(tMaxMs);
+            protocol.remove("steps");
+            protocol.put("t_max", tMaxMs);
         }
-        return new HuxleyModel(m.name(), m.module(), p, m.precision(), m.engine(), m.seed(), m.trainables(),
-                m.description());
+        return ModelFile.parse(Console.mapper().writeValueAsString(root), file.toString());
     }
 }

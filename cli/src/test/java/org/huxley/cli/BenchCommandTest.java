@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 class BenchCommandTest {
     @Test
     void timesTheAskedWorkloadsAndWritesJsonAndCsv(@TempDir Path dir) throws Exception {
-        CliRun run = CliRun.of("bench", "--workload", "hh1,neuron-i-batch", "--batch", "3", "--repeat", "2",
+        CliRun run = CliRun.of("bench", "--workload", "hh1,tree252", "--batch", "3", "--repeat", "2",
                 "--engine", "cpu", "--threads", "1", "--out", dir.toString(), "--json");
         assertEquals(ExitCodes.OK, run.code(), run.toString());
         JsonNode json = run.json();
@@ -28,13 +28,24 @@ class BenchCommandTest {
         assertEquals(3.0 * StandardWorkloads.STEPS, hh1.get("compartment_steps").asDouble());
         assertEquals(2, hh1.get("seconds").size());
         assertTrue(hh1.get("compartment_steps_per_second").asDouble() > 0);
-        assertEquals(1000, results.get(1).get("batch").asInt(), "neuron-i-batch: 1000 cells as parameter sets");
+        assertEquals("tree252", results.get(1).get("workload").asString());
+        assertEquals(252, results.get(1).get("compartments").asInt());
         assertEquals(1, json.get("threads").asInt());
         assertEquals(1L, json.get("seed").asLong());
         List<String> csv = Files.readAllLines(dir.resolve("bench.csv"));
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("# commit: ")));
         assertEquals(3, csv.stream().filter(l -> !l.startsWith("#")).count(), "header and two rows");
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("hh1,cpu-float64,float64,3,1,4000,12000,")), csv.toString());
+    }
+
+    @Test
+    void knowsTheNeuronCasesInBothForms() {
+        var network = BenchWorkloads.build("neuron-i", 5, 1);
+        assertEquals(1, network.batch().size(), "all 1000 cells in one model, one parameter set");
+        assertEquals(1000, network.plan().numCompartments());
+        var batch = BenchWorkloads.build("neuron-i-batch", 5, 1);
+        assertEquals(1000, batch.batch().size(), "one cell, 1000 parameter sets");
+        assertEquals(network.compartmentSteps(), batch.compartmentSteps());
     }
 
     @Test

@@ -19,7 +19,7 @@ class InfoCommandTest {
         assertEquals("cpu-float64", engines.get(0).get("name").asString());
         assertTrue(engines.get(0).get("available").asBoolean());
         JsonNode cuda = engines.get(1);
-        assertEquals("cuda-f32", cuda.get("name").asString());
+        assertEquals("cuda-f64", cuda.get("name").asString());
         if (!cuda.get("available").asBoolean()) {
             assertFalse(cuda.get("reason").asString().isBlank(), "an unavailable engine says why");
             assertTrue(json.get("device").isNull());

@@ -150,6 +150,9 @@ public final class HuxleyCli implements Callable<Integer> {
 
     public static void main(String[] args) {
         LogLevel.configure(args);
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true"); // plots render off-screen, display or not
+        }
         CountDownLatch finished = new CountDownLatch(1);
         Thread main = Thread.currentThread();
         // Ctrl-C: cancel the running engine work and give the command a moment to stop cleanly;

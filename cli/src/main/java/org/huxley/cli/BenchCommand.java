@@ -14,6 +14,8 @@ import java.util.concurrent.Callable;
 import org.huxley.bench.Workload;
 import org.huxley.cuda.CudaUnavailableException;
 import org.huxley.engine.Precision;
+import org.huxley.engine.Progress;
+import org.huxley.engine.ProgressListener;
 import org.huxley.engine.Recordings;
 import org.huxley.engine.RunControl;
 import picocli.CommandLine.Command;
@@ -106,35 +108,39 @@ final class BenchCommand implements Callable<Integer> {
         List<Row> rows = new ArrayList<>();
         long total = (long) names.size() * specs.size() * (repeat + 1);
         long done = 0;
+        long t0 = System.nanoTime();
+        // the bar counts runs; each engine run gets its own control (cancellable, its reports unused)
         try (ProgressDisplay bar = new ProgressDisplay("bench", con.progress())) {
-            RunControl outer = Cancellation.control(bar);
-            try {
-                for (String name : names) {
-                    Cancellation.check("before workload " + name);
-                    Workload w = BenchWorkloads.build(name, batch, seed);
-                    for (EngineSpec spec : specs) {
-                        try (SelectedEngine se = spec.open(nthreads)) {
-                            outer.report(name + " " + se.engine().name(), done, total);
-                            double[] seconds = new double[repeat];
-                            int diverged = 0;
-                            for (int k = -1; k < repeat; k++) {
-                                long t0 = System.nanoTime();
-                                Recordings rec = se.engine().run(w.plan(), w.protocol(), w.batch(), outer);
-                                double s = (System.nanoTime() - t0) / 1e9;
-                                if (k >= 0) {
-                                    seconds[k] = s;
-                                }
-                                diverged = rec.divergedSets().size();
-                                outer.report(name + " " + se.engine().name(), ++done, total);
+            for (String name : names) {
+                Cancellation.check("before workload " + name);
+                Workload w = BenchWorkloads.build(name, batch, seed);
+                for (EngineSpec spec : specs) {
+                    try (SelectedEngine se = spec.open(nthreads)) {
+                        String label = name + " " + se.engine().name();
+                        bar.onProgress(new Progress(label, done, total, (System.nanoTime() - t0) / 1e9));
+                        double[] seconds = new double[repeat];
+                        int diverged = 0;
+                        for (int k = -1; k < repeat; k++) {
+                            RunControl control = Cancellation.control(ProgressListener.NONE);
+                            long r0 = System.nanoTime();
+                            Recordings rec;
+                            try {
+                                rec = se.engine().run(w.plan(), w.protocol(), w.batch(), control);
+                            } finally {
+                                Cancellation.release(control);
                             }
-                            rows.add(new Row(w.name(), se.engine().name(), se.precisionName(), w.batch().size(),
-                                    w.plan().numCompartments(), w.protocol().steps(), w.compartmentSteps(), seconds,
-                                    diverged));
+                            double s = (System.nanoTime() - r0) / 1e9;
+                            if (k >= 0) {
+                                seconds[k] = s;
+                            }
+                            diverged = rec.divergedSets().size();
+                            bar.onProgress(new Progress(label, ++done, total, (System.nanoTime() - t0) / 1e9));
                         }
+                        rows.add(new Row(w.name(), se.engine().name(), se.precisionName(), w.batch().size(),
+                                w.plan().numCompartments(), w.protocol().steps(), w.compartmentSteps(), seconds,
+                                diverged));
                     }
                 }
-            } finally {
-                Cancellation.release(outer);
             }
         }
         Provenance prov = Provenance.of(String.join(",", rows.stream().map(Row::engine).distinct().toList()),

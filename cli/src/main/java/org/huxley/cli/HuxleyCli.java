@@ -130,6 +130,9 @@ public final class HuxleyCli implements Callable<Integer> {
         if (ex instanceof UncheckedIOException u && u.getCause() != null) {
             return msg + ": " + describe(u.getCause());
         }
+        if (code == ExitCodes.CANCELLED) {
+            return "cancelled: " + msg;
+        }
         if (ex instanceof HuxleyException) {
             return msg;
         }

@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
@@ -51,7 +53,9 @@ import tools.jackson.databind.node.ObjectNode;
                 + "compartments) to synthetic recordings at 3 sites under 3 step currents, from 8 starts drawn "
                 + "log-uniformly within x/÷2 of the truth, all starts in one gradient batch per round.",
                 "Writes fitted-parameters.json, loss-curve.png, traces.png, summary.txt and fit-state.json "
-                        + "(resumable) into --out; progress goes to stderr."})
+                        + "(resumable) into --out; progress goes to stderr.",
+                "With --model FILE.json --data traces.csv|file.nwb: fit the model's trainables (within their "
+                        + "bounds) to the data instead (docs/cli.md)."})
 final class FitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -98,6 +102,24 @@ final class FitCommand implements Callable<Integer> {
     @ParentCommand
     HuxleyCli root;
 
+    @Option(names = {"-m", "--model"}, paramLabel = "FILE|NAME",
+            description = "Fit this model's trainables (a model file or a built-in example) to --data.")
+    String model;
+
+    @Option(names = "--data", paramLabel = "FILE",
+            description = "Data for --model: a trace CSV (one column per recording) or an NWB file (current-clamp "
+                    + "sweeps; the model needs one recording and a stimulus).")
+    Path data;
+
+    @Option(names = "--t-max", paramLabel = "MS", description = "With --model: simulated time, ms (default: the "
+            + "model's).")
+    Double tMaxMs;
+
+    @Option(names = "--spread", paramLabel = "F", defaultValue = "2",
+            description = "With --model: starts after the first (the model's values) are drawn log-uniformly within "
+                    + "x/÷ F of them (default: ${DEFAULT-VALUE}).")
+    double spread;
+
     /** --quiet: no progress bar and no summary on stdout. */
     private boolean quiet;
     private Console console;
@@ -112,6 +134,9 @@ final class FitCommand implements Callable<Integer> {
             throw new BadInputException("--starts and --rounds must be >= 1, got " + starts + ", " + rounds);
         }
         Optimizer optimizer = optimizer();
+        if (model != null || data != null || tMaxMs != null) {
+            return fitModel(optimizer);
+        }
         Instant begin = Instant.now();
         long cpu0 = cpuNanos();
         int nthreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -194,6 +219,19 @@ final class FitCommand implements Callable<Integer> {
         }
         writeOutputs(problem, cfg, result, es, begin, fitSeconds, fitCpu, nthreads);
         return 0;
+    }
+
+    /** {@code --model M --data D}: see {@link ModelFit}. */
+    private int fitModel(Optimizer optimizer) throws IOException {
+        if (model == null || data == null) {
+            throw new BadInputException("--model and --data go together (--t-max needs them too)");
+        }
+        if (resume != null || baseline) {
+            throw new BadInputException("--resume and --baseline apply to the bundled example, not to --model fits");
+        }
+        int nthreads = EngineOptions.threads(threads);
+        return ModelFit.run(new ModelFit.Options(model, data, tMaxMs, out, seed, starts, rounds, optimizerName,
+                optimizer, nthreads, maxMinutes * 60, spread), console, root.commandLine());
     }
 
     private volatile Duration lastEta;
@@ -313,17 +351,19 @@ final class FitCommand implements Callable<Integer> {
             b.put("gradient_fit_best_loss_at_same_wall_time", at);
         }
         mapper.writerWithDefaultPrettyPrinter().writeValue(out.resolve("fitted-parameters.json").toFile(), root);
-        FitPlots.lossCurve(out.resolve("loss-curve.png"), r);
+        Map<String, String> provenance = Provenance.of("cpu-float64-adjoint", "float64", seed,
+                "example ca1 fit (Ca1Example)", commandLine()).fields(Map.of());
+        FitPlots.lossCurve(out.resolve("loss-curve.png"), r, provenance);
         if (best != null) {
             Recordings target = problem.simulate(truth);
             Recordings fitted = problem.simulate(best.bestValues());
             Recordings initial = problem.simulate(best.startValues());
             List<String> exps = problem.experiments().stream().map(e -> e.name()).toList();
             FitPlots.traces(out.resolve("traces.png"), target, fitted, initial, exps,
-                    List.of("soma", "apical dendrite", "basal dendrite"));
+                    List.of("soma", "apical dendrite", "basal dendrite"), Collections.nCopies(3, "v (mV)"), provenance);
         }
         if (es != null) {
-            FitPlots.baseline(out.resolve("baseline.png"), r, es);
+            FitPlots.baseline(out.resolve("baseline.png"), r, es, provenance);
         }
         String summary = summary(r, es, names, truth, fitSeconds, fitCpu, worst, nthreads);
         Files.writeString(out.resolve("summary.txt"), summary, StandardCharsets.UTF_8);

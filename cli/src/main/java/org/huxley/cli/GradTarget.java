@@ -3,7 +3,6 @@ package org.huxley.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.huxley.ModelException;
 import org.huxley.engine.Batch;
 import org.huxley.engine.CpuEngine;
 import org.huxley.engine.Protocol;
@@ -38,7 +37,7 @@ record GradTarget(double[][] values, String description) {
             throw new BadInputException(file + ": has " + traces.size() + " trace columns, the model records " + nrec
                     + " (" + String.join("; ", plan.recordingLabels()) + ")");
         }
-        return new GradTarget(DataTargets.target(traces, protocol, steps(plan, protocol)), file.toString());
+        return new GradTarget(DataTargets.target(traces, protocol, FitData.steps(plan, protocol)), file.toString());
     }
 
     /** The model's own recordings with every trainable multiplied by (1 + perturb). */
@@ -56,16 +55,5 @@ record GradTarget(double[][] values, String description) {
             t[r] = rec.trace(0, r);
         }
         return new GradTarget(t, "the model with every trainable x " + (1 + perturb));
-    }
-
-    /** Steps of a run: the protocol's, else the stimulus length (as the engines resolve it). */
-    private static int steps(Plan plan, Protocol protocol) {
-        if (protocol.steps() >= 0) {
-            return protocol.steps();
-        }
-        if (plan.numStimuli() == 0) {
-            throw new ModelException("the model gives no duration and has no stimulus to take it from: give --t-max");
-        }
-        return plan.stimulusCurrentNa(0).length;
     }
 }

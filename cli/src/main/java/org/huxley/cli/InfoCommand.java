@@ -53,7 +53,11 @@ final class InfoCommand implements Callable<Integer> {
                 ObjectNode e = engines.addObject();
                 e.put("name", "cuda-" + p.suffix());
                 e.put("available", cuda != null);
-                e.put(cuda != null ? "detail" : "reason", cuda != null ? "kernels: " + cuda.builtinKernelOrigin() : why);
+                if (cuda != null) {
+                    e.put("detail", "kernels: " + cuda.builtinKernelOrigin());
+                } else {
+                    e.put("reason", why);
+                }
             }
             if (cuda != null) {
                 CudaContext ctx = cuda.context();
@@ -91,7 +95,8 @@ final class InfoCommand implements Callable<Integer> {
         sb.append("java ").append(j.get("version").asString()).append(" (").append(j.get("vendor").asString())
                 .append(")\n");
         var os = o.get("os");
-        sb.append(String.format(Locale.ROOT, "os %s %s %s, %d processors, max heap %.1f GiB%n", os.get("name").asString(),
+        sb.append(String.format(Locale.ROOT, "os %s %s %s, %d processors, max heap %.1f GiB%n",
+                os.get("name").asString(),
                 os.get("version").asString(), os.get("arch").asString(), os.get("processors").asInt(),
                 os.get("max_heap_bytes").asLong() / (double) (1L << 30)));
         sb.append("engines:\n");

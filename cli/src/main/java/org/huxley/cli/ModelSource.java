@@ -45,7 +45,10 @@ final class ModelSource {
     /** A short description of where the model came from, for provenance. */
     static String describe(String spec, HuxleyModel m) {
         String name = spec == null ? ExampleModels.DEFAULT : spec;
-        return ExampleModels.exists(name) ? "example " + name : name + (m.name().isEmpty() ? "" : " (" + m.name() + ")");
+        if (ExampleModels.exists(name)) {
+            return "example " + name;
+        }
+        return m.name().isEmpty() ? name : name + " (" + m.name() + ")";
     }
 
     /**

@@ -29,19 +29,27 @@ final class PngFile {
 
     /** Renders the charts one above the other (each at its own size) and writes the PNG. */
     static void write(Path file, List<XYChart> charts, Map<String, String> text) throws IOException {
-        int width = charts.stream().mapToInt(XYChart::getWidth).max().orElseThrow();
-        int height = charts.stream().mapToInt(XYChart::getHeight).sum();
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        writeGrid(file, charts, charts.size(), 1, text);
+    }
+
+    /** Renders the charts row by row into a rows × cols grid of cells of the largest chart's size. */
+    static void writeGrid(Path file, List<XYChart> charts, int rows, int cols, Map<String, String> text)
+            throws IOException {
+        if (charts.isEmpty() || charts.size() > rows * cols) {
+            throw new IllegalArgumentException(charts.size() + " charts for a " + rows + " x " + cols + " grid");
+        }
+        int cw = charts.stream().mapToInt(XYChart::getWidth).max().orElseThrow();
+        int ch = charts.stream().mapToInt(XYChart::getHeight).max().orElseThrow();
+        BufferedImage img = new BufferedImage(cw * cols, ch * rows, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        int y = 0;
-        for (XYChart c : charts) {
-            Graphics2D gc = (Graphics2D) g.create(0, y, c.getWidth(), c.getHeight());
+        for (int i = 0; i < charts.size(); i++) {
+            XYChart c = charts.get(i);
+            Graphics2D gc = (Graphics2D) g.create((i % cols) * cw, (i / cols) * ch, c.getWidth(), c.getHeight());
             c.paint(gc, c.getWidth(), c.getHeight());
             gc.dispose();
-            y += c.getHeight();
         }
         g.dispose();
         write(file, img, text);

@@ -134,7 +134,8 @@ final class SimulateCommand implements Callable<Integer> {
     private String text(HuxleyModel m, Plan plan, Recordings rec, Provenance prov, double seconds) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
                 "Simulated %s ms of %s (%d compartments, %d steps of %s ms) in %.2f s on %s.%n",
-                Numbers.g(rec.timesMs()[rec.numSamples() - 1]), prov.model(), plan.numCompartments(), rec.numSamples() - 1,
+                Numbers.g(rec.timesMs()[rec.numSamples() - 1]), prov.model(), plan.numCompartments(),
+                rec.numSamples() - 1,
                 m.protocol().dtMs(), seconds, prov.engine()));
         sb.append(String.format(Locale.ROOT, "%-40s %12s %12s %7s%n", "recording", "min", "max", "spikes"));
         List<String> labels = rec.labels();

@@ -43,7 +43,10 @@ final class ModelReader {
             var loc = e.getLocation();
             int line = loc == null ? -1 : loc.getLineNr();
             int col = loc == null ? -1 : loc.getColumnNr();
-            throw ModelFileException.at(source, line, col, "malformed JSON: " + e.getOriginalMessage(), e);
+            // Jackson appends where an open array or object started, naming a redacted source: drop it.
+            String what = String.valueOf(e.getOriginalMessage()).replaceAll("\\s*\\(for \\w+ starting at \\[Source.*", "")
+                    .replaceAll("\\s*at \\[Source.*", "").strip();
+            throw ModelFileException.at(source, line, col, "malformed JSON: " + what, e);
         }
         if (node == null || !node.isObject()) {
             throw ModelFileException.at(source, "$", "a model file is one JSON object, got "

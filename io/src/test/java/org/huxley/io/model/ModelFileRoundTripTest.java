@@ -63,4 +63,19 @@ class ModelFileRoundTripTest {
         assertArrayEquals(la.initialValues(), lb.initialValues());
         assertEquals(ModelFile.toJson(original), ModelFile.toJson(loaded), "writing the loaded model gives the same file");
     }
+
+    @org.junit.jupiter.api.Test
+    void aChangedValueInTheFileChangesTheTraces() {
+        HuxleyModel original = CodeModels.network();
+        String json = ModelFile.toJson(original);
+        assertTrue(json.contains("\"gS\" : [ 0.02, 0.05 ]"), "the per-edge conductances are in the file");
+        HuxleyModel changed = ModelFile.parse(json.replace("\"gS\" : [ 0.02, 0.05 ]", "\"gS\" : [ 0.02, 0.5 ]"),
+                dir.resolve("changed.json").toString());
+        Recordings a = new CpuEngine(1).run(original.compile(), original.protocol());
+        Recordings b = new CpuEngine(1).run(changed.compile(), changed.protocol());
+        int post = a.labels().indexOf("v @ cell 2 branch 0 comp 0");
+        assertTrue(post >= 0, "cell 2 is recorded: " + a.labels());
+        assertTrue(!java.util.Arrays.equals(a.trace(0, post), b.trace(0, post)), "a 10x stronger synapse onto cell 2 "
+                + "changes its voltage");
+    }
 }

@@ -42,6 +42,15 @@ final class ModelSource {
         return withOverrides(m, file, dtMs, tMaxMs);
     }
 
+    /** A short title: the example's name, else the file's model name, else its file name. */
+    static String title(String spec, HuxleyModel m) {
+        String name = spec == null ? ExampleModels.DEFAULT : spec;
+        if (ExampleModels.exists(name)) {
+            return "example " + name;
+        }
+        return m.name().isEmpty() ? Path.of(name).getFileName().toString() : m.name();
+    }
+
     /** A short description of where the model came from, for provenance. */
     static String describe(String spec, HuxleyModel m) {
         String name = spec == null ? ExampleModels.DEFAULT : spec;

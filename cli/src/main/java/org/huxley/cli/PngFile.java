@@ -1,6 +1,7 @@
 package org.huxley.cli;
 
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -19,20 +20,27 @@ import javax.imageio.stream.ImageOutputStream;
 import org.knowm.xchart.XYChart;
 
 /**
- * Writes charts stacked vertically into one PNG, with provenance as PNG text chunks (tEXt), so
- * that the file itself says which Huxley, engine, precision and seed made it. Needs a headless
+ * Writes charts stacked vertically (or in a grid) into one PNG, with provenance in a footer line
+ * and as PNG text chunks (tEXt), so that the file itself says which Huxley, engine, precision and
+ * seed made it. Needs a headless
  * AWT with fonts (docs/cli.md).
  */
 final class PngFile {
     private PngFile() {
     }
 
+    /** Height of the footer line under the charts, px. */
+    static final int FOOTER_HEIGHT = 22;
+
     /** Renders the charts one above the other (each at its own size) and writes the PNG. */
     static void write(Path file, List<XYChart> charts, Map<String, String> text) throws IOException {
         writeGrid(file, charts, charts.size(), 1, text);
     }
 
-    /** Renders the charts row by row into a rows × cols grid of cells of the largest chart's size. */
+    /**
+     * Renders the charts row by row into a rows × cols grid of cells of the largest chart's size,
+     * with a footer line of provenance (huxley version, commit, engine, precision, seed) under them.
+     */
     static void writeGrid(Path file, List<XYChart> charts, int rows, int cols, Map<String, String> text)
             throws IOException {
         if (charts.isEmpty() || charts.size() > rows * cols) {
@@ -40,7 +48,7 @@ final class PngFile {
         }
         int cw = charts.stream().mapToInt(XYChart::getWidth).max().orElseThrow();
         int ch = charts.stream().mapToInt(XYChart::getHeight).max().orElseThrow();
-        BufferedImage img = new BufferedImage(cw * cols, ch * rows, BufferedImage.TYPE_INT_RGB);
+        BufferedImage img = new BufferedImage(cw * cols, ch * rows + FOOTER_HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
@@ -51,8 +59,29 @@ final class PngFile {
             c.paint(gc, c.getWidth(), c.getHeight());
             gc.dispose();
         }
+        g.setColor(Color.DARK_GRAY);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        g.drawString(footer(text), 8, ch * rows + FOOTER_HEIGHT - 7);
         g.dispose();
         write(file, img, text);
+    }
+
+    /** e.g. {@code huxley 0.1.0 (abc1234) · cpu-float64 · float64 · seed 1 · 2026-11-26T08:30:00Z}. */
+    static String footer(Map<String, String> text) {
+        StringBuilder sb = new StringBuilder("huxley " + text.getOrDefault("huxley", "?") + " ("
+                + text.getOrDefault("commit", "?") + ")");
+        for (String k : List.of("engine", "precision")) {
+            if (text.containsKey(k)) {
+                sb.append(" · ").append(text.get(k));
+            }
+        }
+        if (text.containsKey("seed")) {
+            sb.append(" · seed ").append(text.get("seed"));
+        }
+        if (text.containsKey("created")) {
+            sb.append(" · ").append(text.get("created"));
+        }
+        return sb.toString();
     }
 
     static void write(Path file, BufferedImage img, Map<String, String> text) throws IOException {

@@ -73,7 +73,7 @@ final class SimulateCommand implements Callable<Integer> {
         TraceFiles.write(csv, rec, 0, m.module(), prov.commentLines(extra));
         Path png = out.resolve("traces.png");
         if (!noPlot) {
-            PngFile.write(png, TracePlot.charts(rec, 0, m.module(), ModelSource.describe(model, m), prov),
+            PngFile.write(png, TracePlot.charts(rec, 0, m.module(), ModelSource.title(model, m)),
                     prov.fields(extra));
         }
         ObjectNode summary = summary(m, plan, rec, prov, seconds, csv, noPlot ? null : png);

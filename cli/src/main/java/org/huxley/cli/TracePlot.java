@@ -12,6 +12,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -29,9 +30,9 @@ final class TracePlot {
      * @param rec the recordings
      * @param set which parameter set to plot
      * @param model the model whose recordings these are (for units)
-     * @param title first line of the title (the model); the provenance line follows it
+     * @param title the title of the first panel (the model); provenance goes into the PNG footer
      */
-    static List<XYChart> charts(Recordings rec, int set, Module model, String title, Provenance prov) {
+    static List<XYChart> charts(Recordings rec, int set, Module model, String title) {
         List<Recording> recs = model.recordings();
         Map<String, List<Integer>> byUnit = new LinkedHashMap<>();
         for (int r = 0; r < rec.numRecordings(); r++) {
@@ -42,14 +43,15 @@ final class TracePlot {
         List<XYChart> charts = new ArrayList<>();
         boolean first = true;
         for (Map.Entry<String, List<Integer>> e : byUnit.entrySet()) {
-            String chartTitle = first ? title + " — " + prov.shortLine() : "";
+            String chartTitle = first ? title : "";
             XYChart c = new XYChartBuilder().width(WIDTH).height(PANEL_HEIGHT).title(chartTitle)
                     .xAxisTitle("t (ms)").yAxisTitle(axisTitle(e.getKey())).build();
-            Styler s = c.getStyler();
+            XYStyler s = c.getStyler();
             s.setLegendPosition(Styler.LegendPosition.OutsideE);
             s.setMarkerSize(0);
             s.setChartBackgroundColor(Color.WHITE);
             s.setChartTitleVisible(first);
+            s.setXAxisTickMarkSpacingHint(110); // fewer, readable ticks on 1000 px
             for (int r : e.getValue()) {
                 XYSeries ser = c.addSeries(uniqueName(c, rec.labels().get(r)), t, rec.trace(set, r));
                 ser.setMarker(SeriesMarkers.NONE);

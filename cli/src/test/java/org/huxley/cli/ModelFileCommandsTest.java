@@ -37,7 +37,7 @@ class ModelFileCommandsTest {
         assertEquals(600, json.get("steps").asInt());
         assertTrue(Files.readAllLines(dir.resolve("traces.csv")).contains("# seed: 42"));
         // v (two recordings) and HH.m: two panels
-        PngAssertions.assertPlot(dir.resolve("traces.png"), TracePlot.WIDTH, 2 * TracePlot.PANEL_HEIGHT);
+        PngAssertions.assertPlot(dir.resolve("traces.png"), TracePlot.WIDTH, 2 * TracePlot.PANEL_HEIGHT + PngFile.FOOTER_HEIGHT);
     }
 
     @Test

@@ -69,7 +69,7 @@ class SimulateCommandTest {
         // The soma receives 0.2 nA from 5 ms: it spikes.
         assertTrue(json.get("recordings").get(0).get("spikes").asInt() >= 1, json.toString());
         assertTrue(json.get("recordings").get(0).get("max").asDouble() > 0.0);
-        PngAssertions.assertPlot(dir.resolve("traces.png"), 1000, TracePlot.PANEL_HEIGHT);
+        PngAssertions.assertPlot(dir.resolve("traces.png"), 1000, TracePlot.PANEL_HEIGHT + PngFile.FOOTER_HEIGHT);
     }
 
     @Test

@@ -22,14 +22,13 @@ class TracePlotTest {
     void oneVoltagePanelWithASeriesPerRecording() {
         HuxleyModel m = ExampleModels.model("hh-tree", 0.025, 5.0);
         Recordings rec = new CpuEngine(1).run(m.compile(), m.protocol());
-        List<XYChart> charts = TracePlot.charts(rec, 0, m.module(), "hh-tree", PROV);
+        List<XYChart> charts = TracePlot.charts(rec, 0, m.module(), "hh-tree");
         assertEquals(1, charts.size());
         XYChart c = charts.get(0);
         assertEquals(2, c.getSeriesCollection().size());
         assertEquals("t (ms)", c.getXAxisTitle());
         assertEquals("v (mV)", c.getYAxisTitle());
-        assertTrue(c.getTitle().contains("hh-tree") && c.getTitle().contains("seed 7")
-                && c.getTitle().contains("cpu-float64"), c.getTitle());
+        assertEquals("hh-tree", c.getTitle());
         assertTrue(c.getStyler().isLegendVisible());
     }
 
@@ -40,14 +39,16 @@ class TracePlotTest {
         m.module().record(HH.H);
         m.module().record(HH.MECHANISM.current());
         Recordings rec = new CpuEngine(1).run(m.compile(), m.protocol());
-        List<XYChart> charts = TracePlot.charts(rec, 0, m.module(), "hh-single", PROV);
+        List<XYChart> charts = TracePlot.charts(rec, 0, m.module(), "hh-single");
         assertEquals(3, charts.size());
         assertEquals(List.of("v (mV)", "state (1)", "current density (mA/cm^2)"),
                 charts.stream().map(XYChart::getYAxisTitle).toList());
         assertEquals(List.of(1, 2, 1), charts.stream().map(c -> c.getSeriesCollection().size()).toList());
         Path png = dir.resolve("p.png");
         PngFile.write(png, charts, PROV.fields(Map.of()));
-        PngAssertions.assertPlot(png, TracePlot.WIDTH, 3 * TracePlot.PANEL_HEIGHT);
+        PngAssertions.assertPlot(png, TracePlot.WIDTH, 3 * TracePlot.PANEL_HEIGHT + PngFile.FOOTER_HEIGHT);
         assertEquals("7", PngAssertions.textChunks(png).get("seed"));
+        String footer = PngFile.footer(PROV.fields(Map.of()));
+        assertTrue(footer.startsWith("huxley ") && footer.contains("cpu-float64 · float64 · seed 7"), footer);
     }
 }

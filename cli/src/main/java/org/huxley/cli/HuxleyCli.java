@@ -84,18 +84,30 @@ public final class HuxleyCli implements Callable<Integer> {
         cl.setErr(new PrintWriter(err, true));
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine bad = ex.getCommandLine();
-            err.println("huxley: " + ex.getMessage() + " (see: " + bad.getCommandSpec().qualifiedName() + " --help)");
-            return ExitCodes.BAD_INPUT;
+            String msg = ex.getMessage() + " (see: " + bad.getCommandSpec().qualifiedName() + " --help)";
+            return fail(out, err, List.of(a).contains("--json"), msg, ExitCodes.BAD_INPUT);
         });
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             int code = exitCode(ex);
-            err.println("huxley: " + message(ex, code));
+            fail(out, err, root.json, message(ex, code), code);
             if (root.verbose) {
                 ex.printStackTrace(err);
             }
             return code;
         });
         return cl.execute(args);
+    }
+
+    /** One line on stderr; under --json also {"error": …, "exit_code": …} on stdout for scripts. */
+    private static int fail(PrintStream out, PrintStream err, boolean json, String message, int code) {
+        err.println("huxley: " + message);
+        if (json) {
+            var o = Console.mapper().createObjectNode();
+            o.put("error", message);
+            o.put("exit_code", code);
+            out.println(Console.mapper().writeValueAsString(o));
+        }
+        return code;
     }
 
     /** The exit code of a failure (docs/cli.md). */

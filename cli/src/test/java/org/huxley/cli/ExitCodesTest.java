@@ -55,6 +55,16 @@ class ExitCodesTest {
     }
 
     @Test
+    void underJsonTheErrorIsAlsoAJsonObjectOnStdout(@TempDir Path dir) {
+        CliRun run = CliRun.of("simulate", "--model", "hh-three", "--out", dir.toString(), "--json");
+        assertOneCleanLine(run, ExitCodes.BAD_INPUT, "hh-three");
+        assertEquals(ExitCodes.BAD_INPUT, run.json().get("exit_code").asInt());
+        assertTrue(run.json().get("error").asString().contains("unknown example 'hh-three'"), run.out());
+        CliRun usage = CliRun.of("--json", "simulate", "--t-max", "abc");
+        assertEquals(ExitCodes.BAD_INPUT, usage.json().get("exit_code").asInt());
+    }
+
+    @Test
     void verbosePrintsTheStackTrace(@TempDir Path dir) {
         CliRun run = CliRun.of("simulate", "--model", "hh-three", "--out", dir.toString(), "--verbose");
         assertEquals(ExitCodes.BAD_INPUT, run.code());

@@ -35,8 +35,8 @@ final class ExampleModels {
             "hh-single", new Example("one HH compartment, 0.02 nA step from 10 ms for 80 ms; v", 100.0,
                     ExampleModels::hhSingle),
             "ca1", new Example("CA1 pyramidal cell (morph_ca1_n120.swc, 2 compartments per branch, 310 "
-                    + "compartments), HH everywhere, 1 nA step into the soma from 10 ms for 80 ms; v at the soma "
-                    + "and at two dendrites", 100.0, ExampleModels::ca1));
+                    + "compartments), HH everywhere, 0.1 nA step into the soma from 10 ms for 80 ms (repetitive "
+                    + "firing); v at the soma and at two dendrites", 100.0, ExampleModels::ca1));
 
     private ExampleModels() {
     }
@@ -113,7 +113,8 @@ final class ExampleModels {
         Cell cell = StandardWorkloads.ca1Cell(2);
         cell.insert(HH.MECHANISM);
         cell.initStates();
-        cell.branch(0).comp(0).stimulate(Stimuli.stepCurrent(10.0, 80.0, 1.0, dtMs, tMaxMs));
+        // 0.1 nA fires repetitively; 0.2 nA and more drive the soma into depolarisation block
+        cell.branch(0).comp(0).stimulate(Stimuli.stepCurrent(10.0, 80.0, 0.1, dtMs, tMaxMs));
         cell.branch(0).comp(0).record();
         cell.branch(cell.nbranches() / 2).loc(1.0).record();
         cell.branch(cell.nbranches() - 1).loc(1.0).record();

@@ -17,5 +17,9 @@ final class LogLevel {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
         }
+        // jHDF warns that it is a "development version" on every file it opens: noise for users
+        if (System.getProperty("org.slf4j.simpleLogger.log.io.jhdf") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.io.jhdf", "error");
+        }
     }
 }

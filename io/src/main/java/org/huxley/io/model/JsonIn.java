@@ -47,11 +47,44 @@ final class JsonIn {
         requireObject();
         for (String k : node.propertyNames()) {
             if (!allowed.contains(k)) {
-                throw child(k).fail("unknown key '" + k + "' (allowed here: " + String.join(", ", new TreeSet<>(allowed))
-                        + ")");
+                throw child(k).fail("unknown key '" + k + "'" + suggestion(k, allowed) + " (allowed here: "
+                        + String.join(", ", new TreeSet<>(allowed)) + ")");
             }
         }
         return this;
+    }
+
+    /** ", did you mean 'x'?" for the allowed key nearest to a misspelt one (edit distance ≤ 2), else "". */
+    static String suggestion(String key, Set<String> allowed) {
+        String best = null;
+        int bestDistance = 3;
+        for (String a : new TreeSet<>(allowed)) {
+            int d = editDistance(key, a);
+            if (d < bestDistance) {
+                best = a;
+                bestDistance = d;
+            }
+        }
+        return best == null ? "" : ", did you mean '" + best + "'?";
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     private void requireObject() {

@@ -29,6 +29,14 @@ public record Trainable(Selector where, EdgeSelector synapses, String field, dou
         if (field == null || field.isBlank()) {
             throw new IllegalArgumentException("a trainable needs a field");
         }
+        if (perElement && (synapses != null || !Double.isNaN(initialValue))) {
+            throw new IllegalArgumentException("a per-compartment trainable selects compartments and starts from their values"
+                    + " (no synapses, no initial value)");
+        }
+        if (!Double.isNaN(lower) && !Double.isNaN(upper) && !(lower < upper)) {
+            throw new IllegalArgumentException("trainable " + field + ": lower bound " + lower + " must be below upper "
+                    + upper);
+        }
     }
 
     /** A field on compartments with bounds, starting from the members' current values. */

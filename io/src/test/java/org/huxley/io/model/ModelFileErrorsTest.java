@@ -58,7 +58,7 @@ class ModelFileErrorsTest {
         assertContains("$.cels: unknown key 'cels'", fail("{\"huxley\": 1, \"cels\": []}"));
         ModelFileException e = fail("{\"huxley\": 1, \"cells\": [{\"branches\": [{\"ncomp\": 1}, {\"lenght\": 5}]}]}");
         assertEquals("$.cells[0].branches[1].lenght", e.jsonPath());
-        assertContains("unknown key 'lenght' (allowed here: area, axial_resistivity, capacitance, length, ncomp", e);
+        assertContains("unknown key 'lenght', did you mean 'length'? (allowed here: area, axial_resistivity, capacitance, length, ncomp", e);
     }
 
     @Test
@@ -164,6 +164,15 @@ class ModelFileErrorsTest {
                         + "[{\"field\": \"HH.gNa\", \"initial\": 2.0, \"bounds\": [0.01, 1.0]}]")));
         assertContains("$.synapses: synapses need \"module\": \"network\"",
                 fail(file("\"module\": \"cell\", \"synapses\": []")));
+    }
+
+    @Test
+    void inconsistentTrainablesAreRejectedInCode() {
+        assertThrows(IllegalArgumentException.class, () -> new Trainable(Selector.all(), null, "HH.gNa", 0.1,
+                Double.NaN, Double.NaN, false, true));
+        assertThrows(IllegalArgumentException.class, () -> Trainable.of(Selector.all(), "HH.gNa", 1.0, 0.5));
+        assertThrows(IllegalArgumentException.class, () -> new Trainable(Selector.all(), new EdgeSelector(null, null),
+                "HH.gNa", Double.NaN, Double.NaN, Double.NaN, false, false));
     }
 
     @Test

@@ -277,6 +277,8 @@ final class FitCommand implements Callable<Integer> {
         root.put("command", commandLine());
         root.put("started", begin.toString());
         root.put("seed", seed);
+        root.put("engine", "cpu-float64-adjoint");
+        root.put("precision", "float64");
         root.put("optimizer", optimizerName);
         root.put("threads", nthreads);
         root.put("rounds", r.rounds());
@@ -365,7 +367,8 @@ final class FitCommand implements Callable<Integer> {
         if (es != null) {
             FitPlots.baseline(out.resolve("baseline.png"), r, es, provenance);
         }
-        String summary = summary(r, es, names, truth, fitSeconds, fitCpu, worst, nthreads);
+        String summary = Provenance.line(provenance) + "\n"
+                + summary(r, es, names, truth, fitSeconds, fitCpu, worst, nthreads);
         Files.writeString(out.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
         console.resultJson(root);
         console.result(summary);

@@ -164,7 +164,7 @@ final class ModelFit {
             FitPlots.traces(o.out().resolve("traces.png"), target, fitted, initial, exps, fitted.labels(), yTitles,
                     text);
         }
-        String summary = summary(layout, r, starts, o);
+        String summary = Provenance.line(text) + "\n" + summary(layout, r, starts, o);
         Files.writeString(o.out().resolve("summary.txt"), summary, StandardCharsets.UTF_8);
         con.resultJson(root);
         con.result(summary);

@@ -61,27 +61,9 @@ final class PngFile {
         }
         g.setColor(Color.DARK_GRAY);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        g.drawString(footer(text), 8, ch * rows + FOOTER_HEIGHT - 7);
+        g.drawString(Provenance.line(text), 8, ch * rows + FOOTER_HEIGHT - 7);
         g.dispose();
         write(file, img, text);
-    }
-
-    /** e.g. {@code huxley 0.1.0 (abc1234) · cpu-float64 · float64 · seed 1 · 2026-11-26T08:30:00Z}. */
-    static String footer(Map<String, String> text) {
-        StringBuilder sb = new StringBuilder("huxley " + text.getOrDefault("huxley", "?") + " ("
-                + text.getOrDefault("commit", "?") + ")");
-        for (String k : List.of("engine", "precision")) {
-            if (text.containsKey(k)) {
-                sb.append(" · ").append(text.get(k));
-            }
-        }
-        if (text.containsKey("seed")) {
-            sb.append(" · seed ").append(text.get("seed"));
-        }
-        if (text.containsKey("created")) {
-            sb.append(" · ").append(text.get("created"));
-        }
-        return sb.toString();
     }
 
     static void write(Path file, BufferedImage img, Map<String, String> text) throws IOException {

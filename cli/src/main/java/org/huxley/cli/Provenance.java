@@ -62,9 +62,24 @@ record Provenance(String engine, String precision, Long seed, String model, Stri
         o.put("created", created.toString());
     }
 
-    /** One short line for a plot: version, commit, engine, precision, seed. */
-    String shortLine() {
-        return "huxley " + Versions.version() + " (" + Versions.commit() + "), " + engine + ", " + precision + ", seed "
-                + (seed == null ? "none" : seed);
+    /**
+     * One line of provenance from {@link #fields} (PNG footers, summaries), e.g.
+     * {@code huxley 0.1.0 (abc1234) · cpu-float64 · float64 · seed 1 · 2026-11-26T08:30:00Z}.
+     */
+    static String line(Map<String, String> text) {
+        StringBuilder sb = new StringBuilder("huxley " + text.getOrDefault("huxley", "?") + " ("
+                + text.getOrDefault("commit", "?") + ")");
+        for (String k : List.of("engine", "precision")) {
+            if (text.containsKey(k)) {
+                sb.append(" · ").append(text.get(k));
+            }
+        }
+        if (text.containsKey("seed")) {
+            sb.append(" · seed ").append(text.get("seed"));
+        }
+        if (text.containsKey("created")) {
+            sb.append(" · ").append(text.get("created"));
+        }
+        return sb.toString();
     }
 }

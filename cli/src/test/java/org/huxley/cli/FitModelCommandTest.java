@@ -64,7 +64,8 @@ class FitModelCommandTest {
         ExitCodesTest.assertOneCleanLine(CliRun.of("fit", "--model", BALL.toString(), "--out", dir.toString()),
                 ExitCodes.BAD_INPUT, "--data");
         ExitCodesTest.assertOneCleanLine(CliRun.of("fit", "--model", BALL.toString(), "--data",
-                dir.resolve("none.csv").toString(), "--out", dir.toString(), "--quiet"), ExitCodes.BAD_INPUT, "none.csv");
+                dir.resolve("none.csv").toString(), "--out", dir.toString(), "--quiet"), ExitCodes.BAD_INPUT,
+                "none.csv");
         ExitCodesTest.assertOneCleanLine(CliRun.of("fit", "--model", BALL.toString(), "--data",
                 TestModels.path("single_comp.nwb").toString(), "--out", dir.toString(), "--quiet"),
                 ExitCodes.BAD_INPUT, "one recording");

@@ -37,7 +37,8 @@ class ModelFileCommandsTest {
         assertEquals(600, json.get("steps").asInt());
         assertTrue(Files.readAllLines(dir.resolve("traces.csv")).contains("# seed: 42"));
         // v (two recordings) and HH.m: two panels
-        PngAssertions.assertPlot(dir.resolve("traces.png"), TracePlot.WIDTH, 2 * TracePlot.PANEL_HEIGHT + PngFile.FOOTER_HEIGHT);
+        PngAssertions.assertPlot(dir.resolve("traces.png"), TracePlot.WIDTH,
+                2 * TracePlot.PANEL_HEIGHT + PngFile.FOOTER_HEIGHT);
     }
 
     @Test
@@ -98,7 +99,8 @@ class ModelFileCommandsTest {
 
     @Test
     void missingSwcNamesTheFile() {
-        ExitCodesTest.assertOneCleanLine(CliRun.of("simulate", "--model", TestModels.path("missing-swc.json").toString()),
+        ExitCodesTest.assertOneCleanLine(CliRun.of("simulate", "--model",
+                TestModels.path("missing-swc.json").toString()),
                 ExitCodes.BAD_INPUT, "$.cells[0].swc", "no-such-morphology.swc");
     }
 

@@ -48,7 +48,7 @@ class TracePlotTest {
         PngFile.write(png, charts, PROV.fields(Map.of()));
         PngAssertions.assertPlot(png, TracePlot.WIDTH, 3 * TracePlot.PANEL_HEIGHT + PngFile.FOOTER_HEIGHT);
         assertEquals("7", PngAssertions.textChunks(png).get("seed"));
-        String footer = PngFile.footer(PROV.fields(Map.of()));
+        String footer = Provenance.line(PROV.fields(Map.of()));
         assertTrue(footer.startsWith("huxley ") && footer.contains("cpu-float64 · float64 · seed 7"), footer);
     }
 }

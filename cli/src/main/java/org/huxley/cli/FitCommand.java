@@ -9,14 +9,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.huxley.HuxleyException;
 import org.huxley.engine.Recordings;
 import org.huxley.fit.Adam;
 import org.huxley.fit.CmaEs;
@@ -35,6 +36,7 @@ import org.huxley.fit.examples.Ca1Example;
 import org.huxley.io.FitStateJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,7 +53,9 @@ import tools.jackson.databind.node.ObjectNode;
                 + "compartments) to synthetic recordings at 3 sites under 3 step currents, from 8 starts drawn "
                 + "log-uniformly within x/÷2 of the truth, all starts in one gradient batch per round.",
                 "Writes fitted-parameters.json, loss-curve.png, traces.png, summary.txt and fit-state.json "
-                        + "(resumable) into --out; progress goes to stderr."})
+                        + "(resumable) into --out; progress goes to stderr.",
+                "With --model FILE.json --data traces.csv|file.nwb: fit the model's trainables (within their "
+                        + "bounds) to the data instead (docs/cli.md)."})
 final class FitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -95,17 +99,44 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from a saved fit-state.json (same options otherwise).")
     Path resume;
 
-    @Option(names = "--quiet", description = "No progress bar and no summary on stdout.")
-    boolean quiet;
+    @ParentCommand
+    HuxleyCli root;
+
+    @Option(names = {"-m", "--model"}, paramLabel = "FILE|NAME",
+            description = "Fit this model's trainables (a model file or a built-in example) to --data.")
+    String model;
+
+    @Option(names = "--data", paramLabel = "FILE",
+            description = "Data for --model: a trace CSV (one column per recording) or an NWB file (current-clamp "
+                    + "sweeps; the model needs one recording and a stimulus).")
+    Path data;
+
+    @Option(names = "--t-max", paramLabel = "MS", description = "With --model: simulated time, ms (default: the "
+            + "model's).")
+    Double tMaxMs;
+
+    @Option(names = "--spread", paramLabel = "F", defaultValue = "2",
+            description = "With --model: starts after the first (the model's values) are drawn log-uniformly within "
+                    + "x/÷ F of them (default: ${DEFAULT-VALUE}).")
+    double spread;
+
+    /** --quiet: no progress bar and no summary on stdout. */
+    private boolean quiet;
+    private Console console;
 
     static final int DEFAULT_ROUNDS = Ca1Example.DEFAULT_ROUNDS;
 
     @Override
     public Integer call() throws Exception {
+        console = root.console();
+        quiet = console.quiet();
         if (starts < 1 || rounds < 1) {
-            throw new HuxleyException("--starts and --rounds must be >= 1, got " + starts + ", " + rounds);
+            throw new BadInputException("--starts and --rounds must be >= 1, got " + starts + ", " + rounds);
         }
         Optimizer optimizer = optimizer();
+        if (model != null || data != null || tMaxMs != null) {
+            return fitModel(optimizer);
+        }
         Instant begin = Instant.now();
         long cpu0 = cpuNanos();
         int nthreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -132,6 +163,9 @@ final class FitCommand implements Callable<Integer> {
                 .listener(new FitListener() {
                     @Override
                     public void round(Progress p) {
+                        // Ctrl-C: stop after this round; fit-state.json holds the last checkpoint
+                        Cancellation.check("after round " + p.round() + " (resume from " + statePath
+                                + " if it was written: every 10 rounds)");
                         lastEta = Duration.ofMillis((long) (1000 * p.etaSeconds()));
                         if (bar != null) {
                             bar.stepTo(p.round());
@@ -187,6 +221,19 @@ final class FitCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** {@code --model M --data D}: see {@link ModelFit}. */
+    private int fitModel(Optimizer optimizer) throws IOException {
+        if (model == null || data == null) {
+            throw new BadInputException("--model and --data go together (--t-max needs them too)");
+        }
+        if (resume != null || baseline) {
+            throw new BadInputException("--resume and --baseline apply to the bundled example, not to --model fits");
+        }
+        int nthreads = EngineOptions.threads(threads);
+        return ModelFit.run(new ModelFit.Options(model, data, tMaxMs, out, seed, starts, rounds, optimizerName,
+                optimizer, nthreads, maxMinutes * 60, spread), console, root.commandLine());
+    }
+
     private volatile Duration lastEta;
     private int baselineStart;
     /** Initial CMA-ES step in the unconstrained coordinates (about a factor 2 in the conductances). */
@@ -206,7 +253,7 @@ final class FitCommand implements Callable<Integer> {
             case "lbfgs", "l-bfgs" -> new Lbfgs();
             case "adam" -> new Adam(LearningRateSchedule.cosine(0.05, rounds, 0.001), 0.9, 0.999, 1e-8,
                     org.huxley.fit.GradientClipping.byNorm(10));
-            default -> throw new HuxleyException("unknown optimizer '" + optimizerName + "': use lbfgs or adam");
+            default -> throw new BadInputException("unknown optimizer '" + optimizerName + "': use lbfgs or adam");
         };
     }
 
@@ -230,6 +277,8 @@ final class FitCommand implements Callable<Integer> {
         root.put("command", commandLine());
         root.put("started", begin.toString());
         root.put("seed", seed);
+        root.put("engine", "cpu-float64-adjoint");
+        root.put("precision", "float64");
         root.put("optimizer", optimizerName);
         root.put("threads", nthreads);
         root.put("rounds", r.rounds());
@@ -304,23 +353,25 @@ final class FitCommand implements Callable<Integer> {
             b.put("gradient_fit_best_loss_at_same_wall_time", at);
         }
         mapper.writerWithDefaultPrettyPrinter().writeValue(out.resolve("fitted-parameters.json").toFile(), root);
-        FitPlots.lossCurve(out.resolve("loss-curve.png"), r);
+        Map<String, String> provenance = Provenance.of("cpu-float64-adjoint", "float64", seed,
+                "example ca1 fit (Ca1Example)", commandLine()).fields(Map.of());
+        FitPlots.lossCurve(out.resolve("loss-curve.png"), r, provenance);
         if (best != null) {
             Recordings target = problem.simulate(truth);
             Recordings fitted = problem.simulate(best.bestValues());
             Recordings initial = problem.simulate(best.startValues());
             List<String> exps = problem.experiments().stream().map(e -> e.name()).toList();
             FitPlots.traces(out.resolve("traces.png"), target, fitted, initial, exps,
-                    List.of("soma", "apical dendrite", "basal dendrite"));
+                    List.of("soma", "apical dendrite", "basal dendrite"), Collections.nCopies(3, "v (mV)"), provenance);
         }
         if (es != null) {
-            FitPlots.baseline(out.resolve("baseline.png"), r, es);
+            FitPlots.baseline(out.resolve("baseline.png"), r, es, provenance);
         }
-        String summary = summary(r, es, names, truth, fitSeconds, fitCpu, worst, nthreads);
+        String summary = Provenance.line(provenance) + "\n"
+                + summary(r, es, names, truth, fitSeconds, fitCpu, worst, nthreads);
         Files.writeString(out.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
-        if (!quiet) {
-            System.out.print(summary);
-        }
+        console.resultJson(root);
+        console.result(summary);
     }
 
     /** The best loss the gradient fit had reached by wall time t. */

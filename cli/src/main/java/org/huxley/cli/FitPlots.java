@@ -2,22 +2,21 @@ package org.huxley.cli;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.huxley.engine.Recordings;
 import org.huxley.fit.CmaEs;
 import org.huxley.fit.FitResult;
 import org.huxley.fit.FitState;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** The PNG plots of {@code huxley fit} (xchart; needs a headless AWT with fonts). */
+/** The PNG plots of {@code huxley fit} (xchart; needs a headless AWT with fonts), provenance in PNG text chunks. */
 final class FitPlots {
     private FitPlots() {
     }
@@ -41,7 +40,7 @@ final class FitPlots {
     }
 
     /** Loss of every start per round, and the best so far, on a log scale. */
-    static void lossCurve(Path file, FitResult r) throws IOException {
+    static void lossCurve(Path file, FitResult r, Map<String, String> provenance) throws IOException {
         List<FitState.Round> h = r.history();
         XYChart c = chart("Loss per round (" + r.starts().size() + " starts, one engine batch per round)", "round",
                 "loss", 900, 560);
@@ -65,17 +64,18 @@ final class FitPlots {
         b.setMarker(SeriesMarkers.NONE);
         b.setLineColor(Color.BLACK);
         b.setLineWidth(3f);
-        save(c, file);
+        PngFile.write(file, List.of(c), provenance);
     }
 
     /** Target (black), the best start's initial guess (grey) and its fit (red): a panel per experiment and site. */
     static void traces(Path file, Recordings target, Recordings fitted, Recordings initial, List<String> experiments,
-            List<String> recordings) throws IOException {
+            List<String> recordings, List<String> yAxisTitles, Map<String, String> provenance) throws IOException {
         List<XYChart> charts = new ArrayList<>();
         double[] t = target.timesMs();
         for (int e = 0; e < experiments.size(); e++) {
             for (int r = 0; r < recordings.size(); r++) {
-                XYChart c = chart(experiments.get(e) + " — " + recordings.get(r), "t (ms)", "v (mV)", 420, 300);
+                XYChart c = chart(experiments.get(e) + " — " + recordings.get(r), "t (ms)", yAxisTitles.get(r), 420,
+                        300);
                 c.getStyler().setLegendVisible(e == 0 && r == 0);
                 XYSeries i = c.addSeries("initial guess", t, initial.trace(e, r));
                 i.setMarker(SeriesMarkers.NONE);
@@ -92,13 +92,12 @@ final class FitPlots {
                 charts.add(c);
             }
         }
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        BitmapEncoder.saveBitmap(charts, experiments.size(), recordings.size(), file.toString(),
-                BitmapEncoder.BitmapFormat.PNG);
+        PngFile.writeGrid(file, charts, experiments.size(), recordings.size(), provenance);
     }
 
     /** Best loss against wall time: the gradient fit and the CMA-ES baseline. */
-    static void baseline(Path file, FitResult fit, CmaEs.Result es) throws IOException {
+    static void baseline(Path file, FitResult fit, CmaEs.Result es, Map<String, String> provenance)
+            throws IOException {
         XYChart c = chart("Best loss against wall time (same problem, same machine)", "wall time (s)", "best loss",
                 900, 560);
         c.getStyler().setYAxisLogarithmic(true);
@@ -112,11 +111,6 @@ final class FitPlots {
         XYSeries b = c.addSeries("CMA-ES (forward runs only)", te, positive(le));
         b.setMarker(SeriesMarkers.NONE);
         b.setLineWidth(2.5f);
-        save(c, file);
-    }
-
-    private static void save(XYChart c, Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        BitmapEncoder.saveBitmap(c, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        PngFile.write(file, List.of(c), provenance);
     }
 }

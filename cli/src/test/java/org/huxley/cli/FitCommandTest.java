@@ -29,6 +29,9 @@ class FitCommandTest {
             assertTrue(b.length > 1000 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G', png);
         }
         assertTrue(Files.readString(dir.resolve("summary.txt")).contains("Na.gNa[soma]"));
+        assertTrue(Files.readString(dir.resolve("summary.txt")).startsWith("huxley "), "provenance line first");
+        assertEquals("cpu-float64-adjoint", root.get("engine").asString());
+        assertEquals("float64", root.get("precision").asString());
         // resume for one more round from the saved state
         int again = HuxleyCli.execute("fit", "--out", dir.resolve("more").toString(), "--starts", "2", "--rounds", "3",
                 "--quiet", "--resume", dir.resolve("fit-state.json").toString());
@@ -39,9 +42,9 @@ class FitCommandTest {
 
     @Test
     void badOptionsAreInputErrors(@TempDir Path dir) {
-        assertEquals(HuxleyCli.EXIT_INPUT, HuxleyCli.execute("fit", "--out", dir.toString(), "--optimizer", "nope",
+        assertEquals(ExitCodes.BAD_INPUT, HuxleyCli.execute("fit", "--out", dir.toString(), "--optimizer", "nope",
                 "--quiet"));
-        assertEquals(HuxleyCli.EXIT_INPUT, HuxleyCli.execute("fit", "--out", dir.toString(), "--resume",
+        assertEquals(ExitCodes.BAD_INPUT, HuxleyCli.execute("fit", "--out", dir.toString(), "--resume",
                 dir.resolve("missing.json").toString(), "--quiet"));
     }
 }

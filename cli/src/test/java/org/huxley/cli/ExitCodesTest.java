@@ -68,7 +68,8 @@ class ExitCodesTest {
     void verbosePrintsTheStackTrace(@TempDir Path dir) {
         CliRun run = CliRun.of("simulate", "--model", "hh-three", "--out", dir.toString(), "--verbose");
         assertEquals(ExitCodes.BAD_INPUT, run.code());
-        assertTrue(run.err().contains("\tat org.huxley.cli."), run.err());
+        // a frame: "\tat org.huxley.cli.X" on the class path, "\tat org.huxley.cli@version/org.huxley.cli.X" on the module path
+        assertTrue(run.err().matches("(?s).*\tat (org\\.huxley\\.cli@[^/]+/)?org\\.huxley\\.cli\\.ExampleModels\\..*"), run.err());
     }
 
     @Test

@@ -49,6 +49,8 @@ public final class ForwardStepper {
     private double[] scratch = new double[16];
     private double[] two = new double[2];
     private Observer observer;
+    /** Column-wise channel tables (generated kernels), or null: then instance by instance. */
+    private final ChannelColumns[] columns;
 
     /** Sees the kernel outputs of every instance during {@link #solveStep} (e.g. to cache derivatives). */
     public interface Observer {
@@ -116,6 +118,14 @@ public final class ForwardStepper {
             ensureScratch(k.updateOutputs);
         }
         this.two = new double[maxCurrent];
+        if (ChannelColumns.available(channelKernels)) {
+            columns = new ChannelColumns[channelKernels.length];
+            for (int t = 0; t < columns.length; t++) {
+                columns[t] = new ChannelColumns(channelKernels[t], chTables.get(t), values.channelParams[t], dt);
+            }
+        } else {
+            columns = null;
+        }
     }
 
     /** Computes the currents of the initial state (for recording only; no state changes). */
@@ -171,48 +181,14 @@ public final class ForwardStepper {
             int node = stimulusNodes[k];
             iext[node] += stimuli[k][step] * POINT_TO_UA / area[node];
         }
-        // 1. Gates, mechanism by mechanism in insertion order, each state from the old values.
-        for (int t = 0; t < chTables.size(); t++) {
-            MechanismKernel k = channelKernels[t];
-            MechanismTable tab = chTables.get(t);
-            double[][] st = s.channel[t];
-            ensureScratch(k.numStates);
-            int first = k.firstState();
-            for (int i = 0; i < tab.size(); i++) {
-                double[] sl = chSlots[t][i];
-                loadStates(sl, k, v[tab.nodes()[i]], 0.0, st, i);
-                k.updates.eval(sl, scratch);
-                if (observer != null) {
-                    observer.updated(false, t, i, scratch);
-                }
-                for (int q = 0; q < k.numStates; q++) {
-                    st[q][i] = scratch[q];
-                    sl[first + q] = scratch[q];
-                }
+        if (columns != null && observer == null) {
+            // 1.+2. column-wise, table by table: the same values and the same order of additions
+            // into a and b as the two passes below (a table's currents use only its own states).
+            for (int t = 0; t < columns.length; t++) {
+                columns[t].step(v, s.channel[t], s.channelCurrent[t], a, b, fd, 0, chTables.get(t).size());
             }
-        }
-        // 2. Currents with the new gates and vⁿ, linearised about vⁿ.
-        for (int t = 0; t < chTables.size(); t++) {
-            MechanismKernel k = channelKernels[t];
-            MechanismTable tab = chTables.get(t);
-            for (int i = 0; i < tab.size(); i++) {
-                int node = tab.nodes()[i];
-                double[] sl = chSlots[t][i]; // v and the new states are in place from the gate update
-                k.currentSlope.eval(sl, two);
-                if (observer != null) {
-                    observer.current(false, t, i, two);
-                }
-                double i0 = two[MechanismKernel.OUT_CURRENT];
-                double slope = two[MechanismKernel.OUT_SLOPE];
-                if (fd) {
-                    sl[MechanismKernel.V] = v[node] + SlopeMode.FD_DELTA_MV;
-                    slope = (k.current(sl, two) - i0) / SlopeMode.FD_DELTA_MV;
-                    sl[MechanismKernel.V] = v[node];
-                }
-                s.channelCurrent[t][i] = i0;
-                a[node] += CHANNEL_TO_UA * slope;
-                b[node] += CHANNEL_TO_UA * (slope * v[node] - i0);
-            }
+        } else {
+            channelsByInstance(s, fd);
         }
         // 3. Synapses: advance with v_preⁿ and v_postⁿ, then the current, converted with the post area.
         for (int t = 0; t < syTables.size(); t++) {
@@ -267,6 +243,54 @@ public final class ForwardStepper {
             }
         }
         solveTree(d, rhs, v);
+    }
+
+    /** Steps 1 and 2 of {@link #solveStep} instance by instance (interpreted kernels, observers). */
+    private void channelsByInstance(StepState s, boolean fd) {
+        final double[] v = s.v;
+        // 1. Gates, mechanism by mechanism in insertion order, each state from the old values.
+        for (int t = 0; t < chTables.size(); t++) {
+            MechanismKernel k = channelKernels[t];
+            MechanismTable tab = chTables.get(t);
+            double[][] st = s.channel[t];
+            ensureScratch(k.numStates);
+            int first = k.firstState();
+            for (int i = 0; i < tab.size(); i++) {
+                double[] sl = chSlots[t][i];
+                loadStates(sl, k, v[tab.nodes()[i]], 0.0, st, i);
+                k.updates.eval(sl, scratch);
+                if (observer != null) {
+                    observer.updated(false, t, i, scratch);
+                }
+                for (int q = 0; q < k.numStates; q++) {
+                    st[q][i] = scratch[q];
+                    sl[first + q] = scratch[q];
+                }
+            }
+        }
+        // 2. Currents with the new gates and vⁿ, linearised about vⁿ.
+        for (int t = 0; t < chTables.size(); t++) {
+            MechanismKernel k = channelKernels[t];
+            MechanismTable tab = chTables.get(t);
+            for (int i = 0; i < tab.size(); i++) {
+                int node = tab.nodes()[i];
+                double[] sl = chSlots[t][i]; // v and the new states are in place from the gate update
+                k.currentSlope.eval(sl, two);
+                if (observer != null) {
+                    observer.current(false, t, i, two);
+                }
+                double i0 = two[MechanismKernel.OUT_CURRENT];
+                double slope = two[MechanismKernel.OUT_SLOPE];
+                if (fd) {
+                    sl[MechanismKernel.V] = v[node] + SlopeMode.FD_DELTA_MV;
+                    slope = (k.current(sl, two) - i0) / SlopeMode.FD_DELTA_MV;
+                    sl[MechanismKernel.V] = v[node];
+                }
+                s.channelCurrent[t][i] = i0;
+                a[node] += CHANNEL_TO_UA * slope;
+                b[node] += CHANNEL_TO_UA * (slope * v[node] - i0);
+            }
+        }
     }
 
     /** Hines elimination over the solve tree: leaves to root, then root to leaves. */

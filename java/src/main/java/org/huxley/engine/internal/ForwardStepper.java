@@ -190,6 +190,18 @@ public final class ForwardStepper {
         } else {
             channelsByInstance(s, fd);
         }
+        synapseStep(s, step);
+        assemble(s.v, 0, n);
+        solveTree(d, rhs, v, 0, order.length);
+    }
+
+    /**
+     * Step 3 of {@link #solveStep}, sequential between the parallel parts of a chunked step:
+     * synapses (after every chunk's channels) and vⁿ into the delay history (before any solve).
+     */
+    public void synapseStep(StepState s, int step) {
+        final boolean fd = slopeMode == SlopeMode.FORWARD_DIFFERENCE;
+        final double[] v = s.v;
         // 3. Synapses: advance with v_preⁿ and v_postⁿ, then the current, converted with the post area.
         for (int t = 0; t < syTables.size(); t++) {
             MechanismKernel k = synapseKernels[t];
@@ -232,8 +244,57 @@ public final class ForwardStepper {
             }
         }
         inputs.push(v, s.history, step); // vⁿ into the delay history, before the solve overwrites v
-        // 4. Implicit voltage system on the node tree.
-        for (int i = 0; i < n; i++) {
+    }
+
+    /** Whether {@link #synapseStep} has work (synapses or a delay history). */
+    public boolean hasSynapseStep() {
+        return !syTables.isEmpty() || inputs.historyNodes.length > 0;
+    }
+
+    /** Whether steps can run chunk by chunk ({@link CellChunks}): column kernels and no observer. */
+    public boolean chunkable() {
+        return columns != null && observer == null;
+    }
+
+    /**
+     * Steps 1–2 of a chunked step for the chunk's cells: membrane terms of its nodes zeroed, its
+     * stimuli and channels added. Chunks may run concurrently; then {@link #synapseStep}.
+     */
+    public void chunkChannels(StepState s, int step, double[][] stimuli, CellChunks.Chunk c) {
+        final boolean fd = slopeMode == SlopeMode.FORWARD_DIFFERENCE;
+        Arrays.fill(a, c.nodeFrom(), c.nodeTo(), 0.0);
+        Arrays.fill(b, c.nodeFrom(), c.nodeTo(), 0.0);
+        Arrays.fill(iext, c.nodeFrom(), c.nodeTo(), 0.0);
+        for (int k : c.stimuli()) {
+            int node = stimulusNodes[k];
+            iext[node] += stimuli[k][step] * POINT_TO_UA / area[node];
+        }
+        for (int t = 0; t < columns.length; t++) {
+            columns[t].step(s.v, s.channel[t], s.channelCurrent[t], a, b, fd, c.instanceFrom()[t], c.instanceTo()[t]);
+        }
+    }
+
+    /**
+     * A whole step, clamps included, for the cells of one chunk: chunks may run concurrently, and for
+     * several steps each, where {@link #hasSynapseStep()} is false (cells then do not interact).
+     */
+    public void chunkStep(StepState s, int step, double[][] stimuli, double[][] clamps, CellChunks.Chunk c) {
+        chunkChannels(s, step, stimuli, c);
+        chunkSolve(s, c);
+        for (int k : c.clamps()) {
+            s.v[clampNodes[k]] = clamps[k][step];
+        }
+    }
+
+    /** Step 4 of a chunked step for the chunk's cells (after {@link #synapseStep}); chunks may run concurrently. */
+    public void chunkSolve(StepState s, CellChunks.Chunk c) {
+        assemble(s.v, c.nodeFrom(), c.nodeTo());
+        solveTree(d, rhs, s.v, c.orderFrom(), c.orderTo());
+    }
+
+    /** 4. The implicit voltage system of nodes [from, to). */
+    private void assemble(double[] v, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (branchPoint[i]) {
                 d[i] = coupling.diagonal[i];
                 rhs[i] = 0.0;
@@ -242,7 +303,6 @@ public final class ForwardStepper {
                 rhs[i] = v[i] + dt * ((b[i] + iext[i]) / cm[i]);
             }
         }
-        solveTree(d, rhs, v);
     }
 
     /** Steps 1 and 2 of {@link #solveStep} instance by instance (interpreted kernels, observers). */
@@ -293,9 +353,9 @@ public final class ForwardStepper {
         }
     }
 
-    /** Hines elimination over the solve tree: leaves to root, then root to leaves. */
-    private void solveTree(double[] diag, double[] r, double[] x) {
-        for (int idx = order.length - 1; idx >= 0; idx--) {
+    /** Hines elimination over a range of the solve order holding whole cells: leaves to root, then back. */
+    private void solveTree(double[] diag, double[] r, double[] x, int orderFrom, int orderTo) {
+        for (int idx = orderTo - 1; idx >= orderFrom; idx--) {
             int k = order[idx];
             int p = parent[k];
             if (p < 0) {
@@ -305,7 +365,8 @@ public final class ForwardStepper {
             diag[p] -= m * coupling.lower[k];
             r[p] -= m * r[k];
         }
-        for (int k : order) {
+        for (int idx = orderFrom; idx < orderTo; idx++) {
+            int k = order[idx];
             int p = parent[k];
             x[k] = p < 0 ? r[k] / diag[k] : (r[k] - coupling.lower[k] * x[p]) / diag[k];
         }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveTask;
+import java.util.stream.IntStream;
 import org.huxley.engine.internal.CellChunks;
 import org.huxley.engine.internal.ForwardStepper;
 import org.huxley.engine.internal.MechanismKernel;
@@ -68,17 +69,22 @@ final class CpuIntegrator {
     private int runAll(ForwardStepper stepper, StepState s, double[][] stimuli, double[][] clamps, int steps,
             double[][] out) {
         int stride = protocol.recordEvery();
-        for (int step = 0; step < steps; step++) {
-            if (step % BLOCK_STEPS == 0 && step > 0) {
-                progress.advance(BLOCK_STEPS, step, steps);
+        RecordBuffer rec = new RecordBuffer(plan, out, IntStream.range(0, out.length).toArray());
+        try {
+            for (int step = 0; step < steps; step++) {
+                if (step % BLOCK_STEPS == 0 && step > 0) {
+                    progress.advance(BLOCK_STEPS, step, steps);
+                }
+                stepper.step(s, step, stimuli, clamps);
+                if (!s.isFinite()) {
+                    return step + 1;
+                }
+                if ((step + 1) % stride == 0) {
+                    rec.record(s, (step + 1) / stride);
+                }
             }
-            stepper.step(s, step, stimuli, clamps);
-            if (!s.isFinite()) {
-                return step + 1;
-            }
-            if ((step + 1) % stride == 0) {
-                s.recordInto(plan, out, (step + 1) / stride);
-            }
+        } finally {
+            rec.flush();
         }
         progress.advance(steps - (steps - 1) / BLOCK_STEPS * BLOCK_STEPS, steps, steps);
         return -1;
@@ -114,21 +120,26 @@ final class CpuIntegrator {
     private int runChunk(ForwardStepper stepper, StepState s, double[][] stimuli, double[][] clamps, int steps,
             double[][] out, CellChunks.Chunk c, boolean reports) {
         int stride = protocol.recordEvery();
-        for (int step = 0; step < steps; step++) {
-            if (step % BLOCK_STEPS == 0 && step > 0) {
-                if (reports) {
-                    progress.advance(BLOCK_STEPS, step, steps);
-                } else {
-                    progress.checkCancelled(step, steps);
+        RecordBuffer rec = new RecordBuffer(plan, out, c.recordings());
+        try {
+            for (int step = 0; step < steps; step++) {
+                if (step % BLOCK_STEPS == 0 && step > 0) {
+                    if (reports) {
+                        progress.advance(BLOCK_STEPS, step, steps);
+                    } else {
+                        progress.checkCancelled(step, steps);
+                    }
+                }
+                stepper.chunkStep(s, step, stimuli, clamps, c);
+                if (!s.isFinite(c.nodeFrom(), c.nodeTo())) {
+                    return step + 1;
+                }
+                if ((step + 1) % stride == 0) {
+                    rec.record(s, (step + 1) / stride);
                 }
             }
-            stepper.chunkStep(s, step, stimuli, clamps, c);
-            if (!s.isFinite(c.nodeFrom(), c.nodeTo())) {
-                return step + 1;
-            }
-            if ((step + 1) % stride == 0) {
-                s.recordInto(plan, out, (step + 1) / stride, c.recordings());
-            }
+        } finally {
+            rec.flush();
         }
         if (reports) {
             progress.advance(steps - (steps - 1) / BLOCK_STEPS * BLOCK_STEPS, steps, steps);

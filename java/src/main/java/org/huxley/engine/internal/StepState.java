@@ -172,11 +172,10 @@ public final class StepState {
         }
     }
 
-    /** As {@link #recordInto(Plan, double[][], int)} for the listed recordings only. */
-    public void recordInto(Plan plan, double[][] out, int col, int[] which) {
-        List<RecordingTarget> recs = plan.recordings();
-        for (int r : which) {
-            out[r][col] = recorded(recs.get(r));
+    /** Writes recording {@code targets[k]} to {@code dst[k·stride + offset]} for every k. */
+    public void recordInto(RecordingTarget[] targets, double[] dst, int offset, int stride) {
+        for (int k = 0; k < targets.length; k++) {
+            dst[k * stride + offset] = recorded(targets[k]);
         }
     }
 

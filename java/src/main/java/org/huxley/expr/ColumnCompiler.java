@@ -82,6 +82,35 @@ public final class ColumnCompiler {
         }
     }
 
+    /**
+     * {@code e} with every {@code Var(from)} replaced by {@code Var(to)}, rebuilt node for node
+     * without simplification (so the operations and their order are those of {@code e}).
+     */
+    public static Expr renameVar(Expr e, Symbol from, Symbol to) {
+        return switch (e) {
+            case Const c -> c;
+            case Var(Symbol s) -> s.equals(from) ? new Var(to) : e;
+            case Add(List<Expr> terms) -> new Add(terms.stream().map(t -> renameVar(t, from, to)).toList());
+            case Mul(List<Expr> factors) -> new Mul(factors.stream().map(t -> renameVar(t, from, to)).toList());
+            case Sub(Expr l, Expr r) -> new Sub(renameVar(l, from, to), renameVar(r, from, to));
+            case Div(Expr l, Expr r) -> new Div(renameVar(l, from, to), renameVar(r, from, to));
+            case Min(Expr l, Expr r) -> new Min(renameVar(l, from, to), renameVar(r, from, to));
+            case Max(Expr l, Expr r) -> new Max(renameVar(l, from, to), renameVar(r, from, to));
+            case Neg(Expr a) -> new Neg(renameVar(a, from, to));
+            case Pow(Expr b, int n) -> new Pow(renameVar(b, from, to), n);
+            case IfLe(Expr a, Expr b, Expr t, Expr o) -> new IfLe(renameVar(a, from, to), renameVar(b, from, to),
+                    renameVar(t, from, to), renameVar(o, from, to));
+            case SaveExp(Expr a) -> new SaveExp(renameVar(a, from, to));
+            case SaveExpSlope(Expr a) -> new SaveExpSlope(renameVar(a, from, to));
+            case Efun(Expr a) -> new Efun(renameVar(a, from, to));
+            case EfunSlope(Expr a) -> new EfunSlope(renameVar(a, from, to));
+            case EfunCurvature(Expr a) -> new EfunCurvature(renameVar(a, from, to));
+            case Log(Expr a) -> new Log(renameVar(a, from, to));
+            case Sqrt(Expr a) -> new Sqrt(renameVar(a, from, to));
+            case Tanh(Expr a) -> new Tanh(renameVar(a, from, to));
+        };
+    }
+
     /** The shared e^x − 1 of an efun-family argument (one local per argument and lane). */
     private record Em1(Expr arg) {
     }

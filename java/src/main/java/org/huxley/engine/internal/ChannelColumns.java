@@ -14,17 +14,15 @@ final class ChannelColumns {
     private final int[] nodes;
     private final int numStates;
     private final int firstState;
-    /** Slot columns: v gathered per instance, v_pre (0), dt, parameters, then the state arrays. */
+    /** Slot columns: v gathered per instance, v_pre (0), dt, parameters, the state arrays, then v + Δ. */
     private final double[][] in;
-    /** As {@link #in} with v + Δ in place of v (own array: ranges may run concurrently). */
-    private final double[][] inPlus;
     private final double[] vCol;
     private final double[] vPlus;
     private final double[][] newStates;
     /** Current and slope per instance. */
     private final double[][] currentOut;
-    /** Current at v + Δ per instance (forward-difference slope). */
-    private final double[][] plusOut;
+    /** Current at v and at v + Δ per instance (forward-difference slope). */
+    private final double[][] pairOut;
 
     ChannelColumns(MechanismKernel k, MechanismTable table, double[][] params, double dt) {
         this.kernels = k.columns();
@@ -32,7 +30,7 @@ final class ChannelColumns {
         int n = nodes.length;
         this.numStates = k.numStates;
         this.firstState = k.firstState();
-        this.in = new double[k.slotCount()][];
+        this.in = new double[k.slotCount() + 1][];
         this.vCol = new double[n];
         this.vPlus = new double[n];
         in[MechanismKernel.V] = vCol;
@@ -43,11 +41,10 @@ final class ChannelColumns {
         for (int p = 0; p < k.numParams; p++) {
             in[MechanismKernel.FIRST_PARAM + p] = params[p];
         }
-        this.inPlus = in.clone();
-        inPlus[MechanismKernel.V] = vPlus;
+        in[k.slotCount()] = vPlus;
         this.newStates = new double[numStates][n];
         this.currentOut = new double[2][n];
-        this.plusOut = new double[1][n];
+        this.pairOut = new double[2][n];
     }
 
     /** Whether every kernel can run column-wise. */
@@ -71,26 +68,25 @@ final class ChannelColumns {
         }
         for (int q = 0; q < numStates; q++) {
             in[firstState + q] = states[q];
-            inPlus[firstState + q] = states[q];
         }
         kernels.updates().eval(in, newStates, from, to);
         for (int q = 0; q < numStates; q++) {
             System.arraycopy(newStates[q], from, states[q], from, to - from);
         }
-        double[] i0 = currentOut[MechanismKernel.OUT_CURRENT];
         if (fd) {
-            kernels.current().eval(in, currentOut, from, to);
             for (int i = from; i < to; i++) {
                 vPlus[i] = vCol[i] + SlopeMode.FD_DELTA_MV;
             }
-            kernels.current().eval(inPlus, plusOut, from, to);
-            double[] iPlus = plusOut[0];
+            kernels.currentPair().eval(in, pairOut, from, to);
+            double[] i0 = pairOut[0];
+            double[] iPlus = pairOut[1];
             for (int i = from; i < to; i++) {
                 double slope = (iPlus[i] - i0[i]) / SlopeMode.FD_DELTA_MV;
                 accumulate(i, slope, i0[i], v, current, a, b);
             }
         } else {
             kernels.currentSlope().eval(in, currentOut, from, to);
+            double[] i0 = currentOut[MechanismKernel.OUT_CURRENT];
             double[] slopes = currentOut[MechanismKernel.OUT_SLOPE];
             for (int i = from; i < to; i++) {
                 accumulate(i, slopes[i], i0[i], v, current, a, b);

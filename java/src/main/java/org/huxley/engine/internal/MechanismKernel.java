@@ -105,21 +105,29 @@ public final class MechanismKernel {
      */
     public synchronized ColumnKernels columns() {
         if (columns == null && updateExprs != null) {
+            Expr current = currentSlopeExprs.get(0);
+            List<Symbol> withShifted = new ArrayList<>(slots);
+            withShifted.add(V_SHIFTED);
             columns = new ColumnKernels(ColumnCompiler.compile(updateExprs, slots),
                     ColumnCompiler.compile(currentSlopeExprs, slots),
-                    ColumnCompiler.compile(currentSlopeExprs.subList(0, 1), slots));
+                    ColumnCompiler.compile(List.of(current, ColumnCompiler.renameVar(current, Mechanism.V, V_SHIFTED)),
+                            withShifted));
         }
         return columns;
     }
+
+    /** The extra slot (index {@link #slotCount()}) of {@link ColumnKernels#currentPair}: v + Δ. */
+    static final Symbol V_SHIFTED = Symbol.of("$v_shifted");
 
     /**
      * Column kernels of one mechanism.
      *
      * @param updates outputs: the new states
      * @param currentSlope outputs: current and slope
-     * @param current output: the current alone (for difference quotients)
+     * @param currentPair outputs: the current at v and at the extra slot's voltage (v + Δ, for the
+     *     difference quotient), sharing what does not depend on v
      */
-    public record ColumnKernels(ColumnKernel updates, ColumnKernel currentSlope, ColumnKernel current) {
+    public record ColumnKernels(ColumnKernel updates, ColumnKernel currentSlope, ColumnKernel currentPair) {
     }
 
     /** Several expressions as one {@link MultiExpr}, generated or interpreted. */

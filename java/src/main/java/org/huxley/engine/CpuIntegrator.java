@@ -3,7 +3,9 @@ package org.huxley.engine;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.RecursiveTask;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.huxley.engine.internal.CellChunks;
 import org.huxley.engine.internal.ForwardStepper;
@@ -15,7 +17,8 @@ import org.huxley.plan.Plan;
 /**
  * Integrates one parameter set with {@link ForwardStepper} and writes the recordings; with
  * {@link CellChunks}, cells that do not interact (no synapses) run on separate fork-join tasks, each
- * chunk through all its steps. Checks for cancellation and reports progress every
+ * chunk through all its steps; otherwise node ranges may share the channel work of every step
+ * (the tree solve stays on one thread). Checks for cancellation and reports progress every
  * {@value #BLOCK_STEPS} steps.
  */
 final class CpuIntegrator {
@@ -26,16 +29,22 @@ final class CpuIntegrator {
     private final MechanismKernel[] channelKernels;
     private final MechanismKernel[] synapseKernels;
     private final CellChunks chunks;
+    private final CellChunks nodeChunks;
     private final RunProgress progress;
 
-    /** @param chunks cells to run as parallel tasks (null: one after another) */
+    /**
+     * @param chunks cells to run as parallel tasks through all steps (null: not split by cells)
+     * @param nodeChunks node ranges whose channels run as parallel tasks within each step, where
+     *     {@code chunks} does not apply (one big cell, or synapses); null: one after another
+     */
     CpuIntegrator(Plan plan, Protocol protocol, MechanismKernel[] channelKernels, MechanismKernel[] synapseKernels,
-            CellChunks chunks, RunProgress progress) {
+            CellChunks chunks, CellChunks nodeChunks, RunProgress progress) {
         this.plan = plan;
         this.protocol = protocol;
         this.channelKernels = channelKernels;
         this.synapseKernels = synapseKernels;
         this.chunks = chunks;
+        this.nodeChunks = nodeChunks;
         this.progress = progress;
     }
 
@@ -53,8 +62,26 @@ final class CpuIntegrator {
         int diverged;
         if (chunks != null && stepper.chunkable() && !stepper.hasSynapseStep()) {
             diverged = runChunks(stepper, s, stimuli, clamps, steps, out);
+        } else if (nodeChunks != null && stepper.chunkable()) {
+            List<CellChunks.Chunk> list = nodeChunks.chunks();
+            RecursiveAction[] tasks = new RecursiveAction[list.size()];
+            diverged = runAll(s, steps, out, step -> {
+                for (int k = 0; k < tasks.length; k++) {
+                    CellChunks.Chunk c = list.get(k);
+                    tasks[k] = new RecursiveAction() {
+                        @Override
+                        protected void compute() {
+                            stepper.chunkChannels(s, step, stimuli, c);
+                        }
+                    };
+                }
+                ForkJoinTask.invokeAll(tasks);
+                stepper.synapseStep(s, step);
+                stepper.solveAll(s);
+                stepper.applyClamps(s, step, clamps);
+            });
         } else {
-            diverged = runAll(stepper, s, stimuli, clamps, steps, out);
+            diverged = runAll(s, steps, out, step -> stepper.step(s, step, stimuli, clamps));
         }
         if (diverged >= 0) {
             int stride = protocol.recordEvery();
@@ -66,8 +93,8 @@ final class CpuIntegrator {
         return diverged;
     }
 
-    private int runAll(ForwardStepper stepper, StepState s, double[][] stimuli, double[][] clamps, int steps,
-            double[][] out) {
+    /** Steps all cells together, {@code step} advancing them by one step. */
+    private int runAll(StepState s, int steps, double[][] out, IntConsumer stepAction) {
         int stride = protocol.recordEvery();
         RecordBuffer rec = new RecordBuffer(plan, out, IntStream.range(0, out.length).toArray());
         try {
@@ -75,7 +102,7 @@ final class CpuIntegrator {
                 if (step % BLOCK_STEPS == 0 && step > 0) {
                     progress.advance(BLOCK_STEPS, step, steps);
                 }
-                stepper.step(s, step, stimuli, clamps);
+                stepAction.accept(step);
                 if (!s.isFinite()) {
                     return step + 1;
                 }

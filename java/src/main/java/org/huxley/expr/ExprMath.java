@@ -33,7 +33,9 @@ public final class ExprMath {
 
     /** {@code exp(min(x, 20))}: an exponential that cannot overflow. */
     public static double saveExp(double x) {
-        return TableExp.exp(Math.min(x, EXP_CLIP));
+        // = Math.min(x, EXP_CLIP) for every x (NaN and −0.0 included), as one compare instead of
+        // the intrinsic's NaN/sign blend sequence
+        return TableExp.exp(x > EXP_CLIP ? EXP_CLIP : x);
     }
 
     /** Derivative of {@link #saveExp}: {@code exp(x)} below the clip, 0 on the flat part. */

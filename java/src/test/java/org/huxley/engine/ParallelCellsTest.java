@@ -70,6 +70,24 @@ class ParallelCellsTest {
     }
 
     @Test
+    void oneBigCellSharesEachStepAndAgrees() {
+        Workload w = NeuronCases.network("ii"); // one cell of 4092 compartments
+        assertNotNull(CellChunks.byNodes(w.plan(), 2, CpuEngine.MIN_NODES_TO_SPLIT_STEPS));
+        Protocol p = w.protocol().withSteps(300);
+        Recordings ref = new CpuEngine(1, KernelMode.INTERPRETED).run(w.plan(), p, w.batch());
+        assertBitwiseEqual(ref, new CpuEngine(2).run(w.plan(), p, w.batch()));
+        assertBitwiseEqual(ref, new CpuEngine(3).run(w.plan(), p, w.batch()));
+    }
+
+    @Test
+    void bigNetworkWithSynapsesSharesEachStepAndAgrees() {
+        Plan plan = NetworkWorkloads.sparse(120, 600, 5).compile();
+        assertNotNull(CellChunks.byNodes(plan, 2, CpuEngine.MIN_NODES_TO_SPLIT_STEPS));
+        Protocol p = Protocol.defaults().withSteps(300);
+        assertBitwiseEqual(new CpuEngine(1, KernelMode.INTERPRETED).run(plan, p), new CpuEngine(2).run(plan, p));
+    }
+
+    @Test
     void singleCellHasNoChunks() {
         assertNull(CellChunks.of(NeuronCases.network("ii").plan(), 2));
         assertNull(CellChunks.of(mixedNetwork(), 1));

@@ -95,6 +95,35 @@ public final class CellChunks {
         return new CellChunks(List.copyOf(out));
     }
 
+    /**
+     * {@code wanted} ranges of about equal node counts, cells ignored, for the channel part of
+     * each step only ({@link ForwardStepper#chunkChannels}; the solve stays whole): every node's
+     * instances fall in one range, so its sums keep their order. Null for fewer than
+     * {@code minNodes} nodes (a step too short to share) or a table that is not sorted by node.
+     */
+    public static CellChunks byNodes(Plan plan, int wanted, int minNodes) {
+        int n = plan.numNodes();
+        if (wanted < 2 || n < minNodes) {
+            return null;
+        }
+        List<MechanismTable> tables = plan.channels();
+        List<Chunk> out = new ArrayList<>();
+        for (int k = 0; k < wanted; k++) {
+            int nodeFrom = (int) ((long) n * k / wanted);
+            int nodeTo = (int) ((long) n * (k + 1) / wanted);
+            int[] from = new int[tables.size()];
+            int[] to = new int[tables.size()];
+            for (int t = 0; t < tables.size(); t++) {
+                if (!instanceRange(tables.get(t).nodes(), nodeFrom, nodeTo, from, to, t)) {
+                    return null;
+                }
+            }
+            int[] stim = select(plan.numStimuli(), plan::stimulusNode, nodeFrom, nodeTo);
+            out.add(new Chunk(nodeFrom, nodeTo, -1, -1, from, to, stim, new int[0], new int[0]));
+        }
+        return new CellChunks(List.copyOf(out));
+    }
+
     /** Indices i in [0, count) whose node lies in [nodeFrom, nodeTo), ascending. */
     private static int[] select(int count, IntUnaryOperator nodeOf, int nodeFrom, int nodeTo) {
         return IntStream.range(0, count).filter(i -> {

@@ -286,6 +286,12 @@ public final class ForwardStepper {
         }
     }
 
+    /** Step 4 for all cells (after {@link #chunkChannels} of every chunk and {@link #synapseStep}). */
+    public void solveAll(StepState s) {
+        assemble(s.v, 0, s.v.length);
+        solveTree(d, rhs, s.v, 0, order.length);
+    }
+
     /** Step 4 of a chunked step for the chunk's cells (after {@link #synapseStep}); chunks may run concurrently. */
     public void chunkSolve(StepState s, CellChunks.Chunk c) {
         assemble(s.v, c.nodeFrom(), c.nodeTo());

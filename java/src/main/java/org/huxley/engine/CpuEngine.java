@@ -60,7 +60,7 @@ public final class CpuEngine implements Engine {
 
     /**
      * As {@link #run(Plan, Protocol, Batch)}, checking {@code control} for cancellation every
-     * {@value CpuIntegrator#BLOCK_STEPS} steps of each set and reporting phase {@code "forward"}
+     * 100 steps of each set and reporting phase {@code "forward"}
      * (steps done over all sets, of sets × steps) at most every 50 ms and at the end.
      *
      * <p>Threads: parameter sets run in parallel; where there are fewer sets than threads, the

@@ -100,6 +100,15 @@ class TableExpTest {
     }
 
     @Test
+    void saveExpClipsExactlyLikeMathMin() {
+        for (double x : new double[] {Double.NaN, -0.0, 0.0, 19.999999999999996, 20.0, 20.000000000000004, 1e300,
+            Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -3.5}) {
+            assertEquals(Double.doubleToRawLongBits(TableExp.exp(Math.min(x, ExprMath.EXP_CLIP))),
+                    Double.doubleToRawLongBits(ExprMath.saveExp(x)), "x = " + x);
+        }
+    }
+
+    @Test
     void monotoneAcrossTableBoundaries() {
         double step = Math.log(2.0) / 128;
         for (int k = -300; k <= 300; k++) {

@@ -1,5 +1,6 @@
 package org.huxley.engine;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ForkJoinTask;
@@ -121,17 +122,16 @@ final class CpuIntegrator {
     private int runChunks(ForwardStepper stepper, StepState s, double[][] stimuli, double[][] clamps, int steps,
             double[][] out) {
         List<CellChunks.Chunk> list = chunks.chunks();
-        @SuppressWarnings("unchecked")
-        RecursiveTask<Integer>[] tasks = new RecursiveTask[list.size()];
-        for (int k = 0; k < tasks.length; k++) {
+        List<RecursiveTask<Integer>> tasks = new ArrayList<>();
+        for (int k = 0; k < list.size(); k++) {
             CellChunks.Chunk c = list.get(k);
             boolean reports = k == 0; // the first chunk stands for the set's progress
-            tasks[k] = new RecursiveTask<>() {
+            tasks.add(new RecursiveTask<>() {
                 @Override
                 protected Integer compute() {
                     return runChunk(stepper, s, stimuli, clamps, steps, out, c, reports);
                 }
-            };
+            });
         }
         ForkJoinTask.invokeAll(tasks);
         int diverged = -1;

@@ -38,8 +38,8 @@ import org.huxley.params.ParameterLayout;
  * (a {@code Network} for i and iii), one parameter set; it is the like-for-like comparison (NEURON
  * also integrates all cells of a case in one model, one time loop). {@link #batch} integrates one
  * cell as B identical parameter sets (B = 1000, 1, 100): the same compartment-steps with the same
- * arithmetic, and the form in which today's {@code CpuEngine} spreads work over threads (it
- * parallelises parameter sets, not cells). Both count compartments × steps × sets; report which
+ * arithmetic; {@code CpuEngine} spreads sets over threads, and the cells of a network without
+ * synapses too (cases i and iii; case ii is one cell). Both count compartments × steps × sets; report which
  * form a figure used.
  */
 public final class NeuronCases {

@@ -53,23 +53,8 @@ public final class BytecodeCompiler {
      * @throws IllegalArgumentException if an expression uses a symbol without a slot
      */
     public static MultiExpr compile(List<? extends Expr> outputs, List<Symbol> slotOrder) {
-        Map<Symbol, Integer> slots = new HashMap<>();
-        for (int i = 0; i < slotOrder.size(); i++) {
-            if (slots.putIfAbsent(slotOrder.get(i), i) != null) {
-                throw new IllegalArgumentException("symbol '" + slotOrder.get(i) + "' appears twice in the slot order");
-            }
-        }
-        for (Expr e : outputs) {
-            if (e == null) {
-                continue;
-            }
-            for (Symbol s : e.symbols()) {
-                if (!slots.containsKey(s)) {
-                    throw new IllegalArgumentException("symbol '" + s + "' has no slot (slots: " + slotOrder + ")");
-                }
-            }
-        }
-        List<List<Integer>> parts = partition(outputs);
+        Map<Symbol, Integer> slots = slotIndex(outputs, slotOrder);
+        List<List<Integer>> parts = partition(outputs, NODES_PER_METHOD);
         String name = BytecodeCompiler.class.getPackageName() + ".Generated$" + COUNTER.incrementAndGet();
         ClassDesc self = ClassDesc.of(name);
         byte[] bytes = ClassFile.of().build(self, cb -> {
@@ -97,8 +82,33 @@ public final class BytecodeCompiler {
         }
     }
 
-    /** Groups outputs so that each method has at most about NODES_PER_METHOD distinct nodes. */
-    private static List<List<Integer>> partition(List<? extends Expr> outputs) {
+    /**
+     * Slot index of every symbol of the slot order.
+     *
+     * @throws IllegalArgumentException if a symbol appears twice or an expression uses one without a slot
+     */
+    static Map<Symbol, Integer> slotIndex(List<? extends Expr> outputs, List<Symbol> slotOrder) {
+        Map<Symbol, Integer> slots = new HashMap<>();
+        for (int i = 0; i < slotOrder.size(); i++) {
+            if (slots.putIfAbsent(slotOrder.get(i), i) != null) {
+                throw new IllegalArgumentException("symbol '" + slotOrder.get(i) + "' appears twice in the slot order");
+            }
+        }
+        for (Expr e : outputs) {
+            if (e == null) {
+                continue;
+            }
+            for (Symbol s : e.symbols()) {
+                if (!slots.containsKey(s)) {
+                    throw new IllegalArgumentException("symbol '" + s + "' has no slot (slots: " + slotOrder + ")");
+                }
+            }
+        }
+        return slots;
+    }
+
+    /** Groups outputs so that each method has at most about {@code nodesPerMethod} distinct nodes. */
+    static List<List<Integer>> partition(List<? extends Expr> outputs, int nodesPerMethod) {
         List<List<Integer>> parts = new ArrayList<>();
         List<Integer> current = new ArrayList<>();
         Map<Expr, Boolean> seen = new HashMap<>();
@@ -109,7 +119,7 @@ public final class BytecodeCompiler {
             }
             Map<Expr, Boolean> mine = new HashMap<>(seen);
             int added = countNew(outputs.get(j), mine);
-            if (!current.isEmpty() && nodes + added > NODES_PER_METHOD) {
+            if (!current.isEmpty() && nodes + added > nodesPerMethod) {
                 parts.add(current);
                 current = new ArrayList<>();
                 seen = new HashMap<>();

@@ -31,7 +31,8 @@ public class ForwardBenchmark {
     @Param({"hh1:1000", "tree252:1", "tree252:100"})
     public String workload;
 
-    @Param({"1", "0"})
+    /** Threads of the engine: 1, or 2 (this machine's cores; parameter sets and cells in parallel). */
+    @Param({"1", "2"})
     public int threads;
 
     private Workload w;
@@ -41,7 +42,7 @@ public class ForwardBenchmark {
     public void setUp() {
         String[] parts = workload.split(":");
         w = StandardWorkloads.byName(parts[0], Integer.parseInt(parts[1]), 42);
-        engine = threads == 0 ? new CpuEngine() : new CpuEngine(threads);
+        engine = new CpuEngine(threads);
     }
 
     @Benchmark

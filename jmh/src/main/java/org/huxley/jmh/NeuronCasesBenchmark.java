@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * NEURON's benchmark cases i, ii, iii (docs/neuron.md, {@link NeuronCases}), 100 ms at dt 0.025 ms,
- * single-threaded and on all cores, in the two forms: {@code network} (all cells in one model, one
+ * on 1 and 2 threads, in the two forms: {@code network} (all cells in one model, one
  * parameter set, as NEURON runs them) and {@code batch} (one cell as B identical parameter sets,
  * which the CPU engine spreads over cores). comp-steps/s = compartments × 4000 × sets / score.
  */
@@ -36,7 +36,8 @@ public class NeuronCasesBenchmark {
     @Param({"network", "batch"})
     public String form;
 
-    @Param({"1", "0"})
+    /** Threads of the engine: 1, or 2 (this machine's cores; cells of a network, or sets, in parallel). */
+    @Param({"1", "2"})
     public int threads;
 
     private Workload w;
@@ -45,7 +46,7 @@ public class NeuronCasesBenchmark {
     @Setup
     public void setUp() {
         w = form.equals("network") ? NeuronCases.network(neuronCase) : NeuronCases.batch(neuronCase);
-        engine = threads == 0 ? new CpuEngine() : new CpuEngine(threads);
+        engine = new CpuEngine(threads);
         System.out.printf("%n[%s/%s] %.3e compartment-steps per run%n", neuronCase, form, w.compartmentSteps());
     }
 

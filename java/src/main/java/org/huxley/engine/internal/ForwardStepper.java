@@ -49,6 +49,8 @@ public final class ForwardStepper {
     private double[] scratch = new double[16];
     private double[] two = new double[2];
     private Observer observer;
+    /** Column-wise channel tables (generated kernels), or null: then instance by instance. */
+    private final ChannelColumns[] columns;
 
     /** Sees the kernel outputs of every instance during {@link #solveStep} (e.g. to cache derivatives). */
     public interface Observer {
@@ -116,6 +118,14 @@ public final class ForwardStepper {
             ensureScratch(k.updateOutputs);
         }
         this.two = new double[maxCurrent];
+        if (ChannelColumns.available(channelKernels)) {
+            columns = new ChannelColumns[channelKernels.length];
+            for (int t = 0; t < columns.length; t++) {
+                columns[t] = new ChannelColumns(channelKernels[t], chTables.get(t), values.channelParams[t], dt);
+            }
+        } else {
+            columns = null;
+        }
     }
 
     /** Computes the currents of the initial state (for recording only; no state changes). */
@@ -171,6 +181,139 @@ public final class ForwardStepper {
             int node = stimulusNodes[k];
             iext[node] += stimuli[k][step] * POINT_TO_UA / area[node];
         }
+        if (columns != null && observer == null) {
+            // 1.+2. column-wise, table by table: the same values and the same order of additions
+            // into a and b as the two passes below (a table's currents use only its own states).
+            for (int t = 0; t < columns.length; t++) {
+                columns[t].step(v, s.channel[t], s.channelCurrent[t], a, b, fd, 0, chTables.get(t).size());
+            }
+        } else {
+            channelsByInstance(s, fd);
+        }
+        synapseStep(s, step);
+        assemble(s.v, 0, n);
+        solveTree(d, rhs, v, 0, order.length);
+    }
+
+    /**
+     * Step 3 of {@link #solveStep}, sequential between the parallel parts of a chunked step:
+     * synapses (after every chunk's channels) and vⁿ into the delay history (before any solve).
+     */
+    public void synapseStep(StepState s, int step) {
+        final boolean fd = slopeMode == SlopeMode.FORWARD_DIFFERENCE;
+        final double[] v = s.v;
+        // 3. Synapses: advance with v_preⁿ and v_postⁿ, then the current, converted with the post area.
+        for (int t = 0; t < syTables.size(); t++) {
+            MechanismKernel k = synapseKernels[t];
+            SynapseTable tab = syTables.get(t);
+            double[][] st = s.synapse[t];
+            ensureScratch(k.numStates);
+            int first = k.firstState();
+            final boolean plainPre = inputs.plain(t);
+            final double preShift = inputs.spikeDriven(t) ? 0.0 : SlopeMode.FD_DELTA_MV;
+            for (int i = 0; i < tab.size(); i++) {
+                int post = tab.postNodes()[i];
+                double vPre = plainPre ? v[tab.preNodes()[i]] : inputs.pre(t, i, v, s.history, step);
+                double[] sl = sySlots[t][i];
+                loadStates(sl, k, v[post], vPre, st, i);
+                k.updates.eval(sl, scratch);
+                if (observer != null) {
+                    observer.updated(true, t, i, scratch);
+                }
+                for (int q = 0; q < k.numStates; q++) {
+                    st[q][i] = scratch[q];
+                    sl[first + q] = scratch[q];
+                }
+                k.currentSlope.eval(sl, two);
+                if (observer != null) {
+                    observer.current(true, t, i, two);
+                }
+                double i0 = two[MechanismKernel.OUT_CURRENT];
+                double toDensity = POINT_TO_UA / area[post];
+                double slope;
+                if (fd) {
+                    sl[MechanismKernel.V] = v[post] + SlopeMode.FD_DELTA_MV;
+                    sl[MechanismKernel.V_PRE] = vPre + preShift;
+                    slope = (k.current(sl, two) * toDensity - i0 * toDensity) / SlopeMode.FD_DELTA_MV;
+                } else {
+                    slope = two[MechanismKernel.OUT_SLOPE] * toDensity;
+                }
+                s.synapseCurrent[t][i] = i0;
+                a[post] += slope;
+                b[post] += slope * v[post] - i0 * toDensity;
+            }
+        }
+        inputs.push(v, s.history, step); // vⁿ into the delay history, before the solve overwrites v
+    }
+
+    /** Whether {@link #synapseStep} has work (synapses or a delay history). */
+    public boolean hasSynapseStep() {
+        return !syTables.isEmpty() || inputs.historyNodes.length > 0;
+    }
+
+    /** Whether steps can run chunk by chunk ({@link CellChunks}): column kernels and no observer. */
+    public boolean chunkable() {
+        return columns != null && observer == null;
+    }
+
+    /**
+     * Steps 1–2 of a chunked step for the chunk's cells: membrane terms of its nodes zeroed, its
+     * stimuli and channels added. Chunks may run concurrently; then {@link #synapseStep}.
+     */
+    public void chunkChannels(StepState s, int step, double[][] stimuli, CellChunks.Chunk c) {
+        final boolean fd = slopeMode == SlopeMode.FORWARD_DIFFERENCE;
+        Arrays.fill(a, c.nodeFrom(), c.nodeTo(), 0.0);
+        Arrays.fill(b, c.nodeFrom(), c.nodeTo(), 0.0);
+        Arrays.fill(iext, c.nodeFrom(), c.nodeTo(), 0.0);
+        for (int k : c.stimuli()) {
+            int node = stimulusNodes[k];
+            iext[node] += stimuli[k][step] * POINT_TO_UA / area[node];
+        }
+        for (int t = 0; t < columns.length; t++) {
+            columns[t].step(s.v, s.channel[t], s.channelCurrent[t], a, b, fd, c.instanceFrom()[t], c.instanceTo()[t]);
+        }
+    }
+
+    /**
+     * A whole step, clamps included, for the cells of one chunk: chunks may run concurrently, and for
+     * several steps each, where {@link #hasSynapseStep()} is false (cells then do not interact).
+     */
+    public void chunkStep(StepState s, int step, double[][] stimuli, double[][] clamps, CellChunks.Chunk c) {
+        chunkChannels(s, step, stimuli, c);
+        chunkSolve(s, c);
+        for (int k : c.clamps()) {
+            s.v[clampNodes[k]] = clamps[k][step];
+        }
+    }
+
+    /** Step 4 for all cells (after {@link #chunkChannels} of every chunk and {@link #synapseStep}). */
+    public void solveAll(StepState s) {
+        assemble(s.v, 0, s.v.length);
+        solveTree(d, rhs, s.v, 0, order.length);
+    }
+
+    /** Step 4 of a chunked step for the chunk's cells (after {@link #synapseStep}); chunks may run concurrently. */
+    public void chunkSolve(StepState s, CellChunks.Chunk c) {
+        assemble(s.v, c.nodeFrom(), c.nodeTo());
+        solveTree(d, rhs, s.v, c.orderFrom(), c.orderTo());
+    }
+
+    /** 4. The implicit voltage system of nodes [from, to). */
+    private void assemble(double[] v, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (branchPoint[i]) {
+                d[i] = coupling.diagonal[i];
+                rhs[i] = 0.0;
+            } else {
+                d[i] = coupling.diagonal[i] + dt * (a[i] / cm[i]);
+                rhs[i] = v[i] + dt * ((b[i] + iext[i]) / cm[i]);
+            }
+        }
+    }
+
+    /** Steps 1 and 2 of {@link #solveStep} instance by instance (interpreted kernels, observers). */
+    private void channelsByInstance(StepState s, boolean fd) {
+        final double[] v = s.v;
         // 1. Gates, mechanism by mechanism in insertion order, each state from the old values.
         for (int t = 0; t < chTables.size(); t++) {
             MechanismKernel k = channelKernels[t];
@@ -214,64 +357,11 @@ public final class ForwardStepper {
                 b[node] += CHANNEL_TO_UA * (slope * v[node] - i0);
             }
         }
-        // 3. Synapses: advance with v_preⁿ and v_postⁿ, then the current, converted with the post area.
-        for (int t = 0; t < syTables.size(); t++) {
-            MechanismKernel k = synapseKernels[t];
-            SynapseTable tab = syTables.get(t);
-            double[][] st = s.synapse[t];
-            ensureScratch(k.numStates);
-            int first = k.firstState();
-            final boolean plainPre = inputs.plain(t);
-            final double preShift = inputs.spikeDriven(t) ? 0.0 : SlopeMode.FD_DELTA_MV;
-            for (int i = 0; i < tab.size(); i++) {
-                int post = tab.postNodes()[i];
-                double vPre = plainPre ? v[tab.preNodes()[i]] : inputs.pre(t, i, v, s.history, step);
-                double[] sl = sySlots[t][i];
-                loadStates(sl, k, v[post], vPre, st, i);
-                k.updates.eval(sl, scratch);
-                if (observer != null) {
-                    observer.updated(true, t, i, scratch);
-                }
-                for (int q = 0; q < k.numStates; q++) {
-                    st[q][i] = scratch[q];
-                    sl[first + q] = scratch[q];
-                }
-                k.currentSlope.eval(sl, two);
-                if (observer != null) {
-                    observer.current(true, t, i, two);
-                }
-                double i0 = two[MechanismKernel.OUT_CURRENT];
-                double toDensity = POINT_TO_UA / area[post];
-                double slope;
-                if (fd) {
-                    sl[MechanismKernel.V] = v[post] + SlopeMode.FD_DELTA_MV;
-                    sl[MechanismKernel.V_PRE] = vPre + preShift;
-                    slope = (k.current(sl, two) * toDensity - i0 * toDensity) / SlopeMode.FD_DELTA_MV;
-                } else {
-                    slope = two[MechanismKernel.OUT_SLOPE] * toDensity;
-                }
-                s.synapseCurrent[t][i] = i0;
-                a[post] += slope;
-                b[post] += slope * v[post] - i0 * toDensity;
-            }
-        }
-        inputs.push(v, s.history, step); // vⁿ into the delay history, before the solve overwrites v
-        // 4. Implicit voltage system on the node tree.
-        for (int i = 0; i < n; i++) {
-            if (branchPoint[i]) {
-                d[i] = coupling.diagonal[i];
-                rhs[i] = 0.0;
-            } else {
-                d[i] = coupling.diagonal[i] + dt * (a[i] / cm[i]);
-                rhs[i] = v[i] + dt * ((b[i] + iext[i]) / cm[i]);
-            }
-        }
-        solveTree(d, rhs, v);
     }
 
-    /** Hines elimination over the solve tree: leaves to root, then root to leaves. */
-    private void solveTree(double[] diag, double[] r, double[] x) {
-        for (int idx = order.length - 1; idx >= 0; idx--) {
+    /** Hines elimination over a range of the solve order holding whole cells: leaves to root, then back. */
+    private void solveTree(double[] diag, double[] r, double[] x, int orderFrom, int orderTo) {
+        for (int idx = orderTo - 1; idx >= orderFrom; idx--) {
             int k = order[idx];
             int p = parent[k];
             if (p < 0) {
@@ -281,7 +371,8 @@ public final class ForwardStepper {
             diag[p] -= m * coupling.lower[k];
             r[p] -= m * r[k];
         }
-        for (int k : order) {
+        for (int idx = orderFrom; idx < orderTo; idx++) {
+            int k = order[idx];
             int p = parent[k];
             x[k] = p < 0 ? r[k] / diag[k] : (r[k] - coupling.lower[k] * x[p]) / diag[k];
         }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.huxley.engine.KernelMode;
 import org.huxley.expr.BytecodeCompiler;
+import org.huxley.expr.ColumnCompiler;
+import org.huxley.expr.ColumnKernel;
 import org.huxley.expr.CompiledExpr;
 import org.huxley.expr.ExprCompiler;
 import org.huxley.expr.Expr;
@@ -44,6 +46,11 @@ public final class MechanismKernel {
     public final int updateOutputs;
     /** Outputs of {@link #currentSlope} (at least current and slope). */
     public final int currentOutputs;
+    /** State updates, current and slope as expressions (GENERATED mode; null otherwise). */
+    private final List<Expr> updateExprs;
+    private final List<Expr> currentSlopeExprs;
+    private final List<Symbol> slots;
+    private ColumnKernels columns;
 
     public MechanismKernel(Mechanism m) {
         this(m, KernelMode.GENERATED);
@@ -67,6 +74,10 @@ public final class MechanismKernel {
         this.currentSlope = compile(List.of(m.currentExpr(), d), slots, mode);
         this.updateOutputs = numStates;
         this.currentOutputs = 2;
+        boolean generated = mode == KernelMode.GENERATED;
+        this.updateExprs = generated ? List.copyOf(ups) : null;
+        this.currentSlopeExprs = generated ? List.of(m.currentExpr(), d) : null;
+        this.slots = slots;
     }
 
     /**
@@ -83,6 +94,40 @@ public final class MechanismKernel {
         this.updateOutputs = Math.max(updateOutputs, numStates);
         this.currentSlope = currentSlope;
         this.currentOutputs = Math.max(currentOutputs, 2);
+        this.updateExprs = null;
+        this.currentSlopeExprs = null;
+        this.slots = null;
+    }
+
+    /**
+     * The kernels over instance columns ({@link ColumnCompiler}; same bits as {@link #updates} and
+     * {@link #currentSlope}), compiled on first use; null for interpreted or extended kernels.
+     */
+    public synchronized ColumnKernels columns() {
+        if (columns == null && updateExprs != null) {
+            Expr current = currentSlopeExprs.get(0);
+            List<Symbol> withShifted = new ArrayList<>(slots);
+            withShifted.add(V_SHIFTED);
+            columns = new ColumnKernels(ColumnCompiler.compile(updateExprs, slots),
+                    ColumnCompiler.compile(currentSlopeExprs, slots),
+                    ColumnCompiler.compile(List.of(current, ColumnCompiler.renameVar(current, Mechanism.V, V_SHIFTED)),
+                            withShifted));
+        }
+        return columns;
+    }
+
+    /** The extra slot (index {@link #slotCount()}) of {@link ColumnKernels#currentPair}: v + Δ. */
+    static final Symbol V_SHIFTED = Symbol.of("$v_shifted");
+
+    /**
+     * Column kernels of one mechanism.
+     *
+     * @param updates outputs: the new states
+     * @param currentSlope outputs: current and slope
+     * @param currentPair outputs: the current at v and at the extra slot's voltage (v + Δ, for the
+     *     difference quotient), sharing what does not depend on v
+     */
+    public record ColumnKernels(ColumnKernel updates, ColumnKernel currentSlope, ColumnKernel currentPair) {
     }
 
     /** Several expressions as one {@link MultiExpr}, generated or interpreted. */

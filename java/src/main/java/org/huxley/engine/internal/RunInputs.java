@@ -1,5 +1,8 @@
 package org.huxley.engine.internal;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import org.huxley.ModelException;
 import org.huxley.engine.Batch;
 import org.huxley.engine.Protocol;
@@ -49,8 +52,12 @@ public final class RunInputs {
         }
         double[][][] stimuli = new double[sets][][];
         double[][] shared = new double[plan.numStimuli()][];
+        Map<Samples, double[]> distinct = new HashMap<>();
         for (int s = 0; s < shared.length; s++) {
-            shared[s] = plan.stimulusCurrentNa(s); // one copy for every set without an override
+            // one copy for every set without an override, and one for equal stimuli (NEURON's case i
+            // has a thousand): a step then reads one cache line instead of one per stimulus
+            double[] samples = plan.stimulusCurrentNa(s);
+            shared[s] = distinct.computeIfAbsent(new Samples(samples), k -> samples);
         }
         for (int b = 0; b < sets; b++) {
             stimuli[b] = new double[plan.numStimuli()][];
@@ -68,11 +75,24 @@ public final class RunInputs {
         }
         SynapseInputs.of(plan, protocol.dtMs()); // rejects spike trains with two spikes in one step
         ParameterBinding binding = ParameterBinding.bind(plan, batch.parameters().layout());
-        MechanismKernel[] ch = plan.channels().stream().map(t -> new MechanismKernel(t.mechanism(), mode))
+        MechanismKernel[] ch = plan.channels().stream().map(t -> KernelCache.kernel(t.mechanism(), mode))
                 .toArray(MechanismKernel[]::new);
-        MechanismKernel[] sy = plan.synapses().stream().map(t -> new MechanismKernel(t.mechanism(), mode))
+        MechanismKernel[] sy = plan.synapses().stream().map(t -> KernelCache.kernel(t.mechanism(), mode))
                 .toArray(MechanismKernel[]::new);
         return new RunInputs(steps, stimuli, clamps, binding, ch, sy);
+    }
+
+    /** Stimulus samples compared by content. */
+    private record Samples(double[] values) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Samples other && Arrays.equals(values, other.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(values);
+        }
     }
 
     /** The values of set b: the plan's arrays with θ[b] written in. */

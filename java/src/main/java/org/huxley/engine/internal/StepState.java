@@ -3,6 +3,7 @@ package org.huxley.engine.internal;
 import java.util.List;
 import org.huxley.model.CompartmentField;
 import org.huxley.plan.Plan;
+import org.huxley.plan.RecordingTarget;
 
 /**
  * The state of one parameter set between steps: voltage of every node (branch points included),
@@ -165,23 +166,43 @@ public final class StepState {
 
     /** Writes this state's recorded quantities as column {@code col} of {@code out} [recording][sample]. */
     public void recordInto(Plan plan, double[][] out, int col) {
-        java.util.List<org.huxley.plan.RecordingTarget> recs = plan.recordings();
+        List<RecordingTarget> recs = plan.recordings();
         for (int r = 0; r < recs.size(); r++) {
-            org.huxley.plan.RecordingTarget rt = recs.get(r);
-            out[r][col] = switch (rt.kind()) {
-                case VOLTAGE -> v[rt.node()];
-                case STATE -> channel[rt.table()][rt.index()][rt.instance()];
-                case CURRENT -> {
-                    double sum = 0;
-                    for (int j = 0; j < rt.currentTables().length; j++) {
-                        sum += channelCurrent[rt.currentTables()[j]][rt.currentInstances()[j]];
-                    }
-                    yield sum;
-                }
-                case SYNAPSE_STATE -> synapse[rt.table()][rt.index()][rt.instance()];
-                case SYNAPSE_CURRENT -> synapseCurrent[rt.table()][rt.instance()];
-            };
+            out[r][col] = recorded(recs.get(r));
         }
+    }
+
+    /** Writes recording {@code targets[k]} to {@code dst[k·stride + offset]} for every k. */
+    public void recordInto(RecordingTarget[] targets, double[] dst, int offset, int stride) {
+        for (int k = 0; k < targets.length; k++) {
+            dst[k * stride + offset] = recorded(targets[k]);
+        }
+    }
+
+    private double recorded(RecordingTarget rt) {
+        return switch (rt.kind()) {
+            case VOLTAGE -> v[rt.node()];
+            case STATE -> channel[rt.table()][rt.index()][rt.instance()];
+            case CURRENT -> {
+                double sum = 0;
+                for (int j = 0; j < rt.currentTables().length; j++) {
+                    sum += channelCurrent[rt.currentTables()[j]][rt.currentInstances()[j]];
+                }
+                yield sum;
+            }
+            case SYNAPSE_STATE -> synapse[rt.table()][rt.index()][rt.instance()];
+            case SYNAPSE_CURRENT -> synapseCurrent[rt.table()][rt.instance()];
+        };
+    }
+
+    /** Whether the voltages of nodes [from, to) are finite. */
+    public boolean isFinite(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Double.isFinite(v[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether every voltage is finite. */

@@ -48,8 +48,12 @@ public final class ColumnCompiler {
     }
 
     /**
-     * Null outputs are skipped: their {@code out[j]} is never read or written.
+     * Compiles expressions into one column kernel (bytecode in a hidden class). Null outputs are
+     * skipped: their {@code out[j]} is never read or written.
      *
+     * @param outputs the expressions, output j = {@code outputs.get(j)} (entries may be null)
+     * @param slotOrder the symbols in slot order: symbol {@code slotOrder.get(s)} reads {@code in[s]}
+     * @return the kernel
      * @throws IllegalArgumentException if an expression uses a symbol without a slot
      */
     public static ColumnKernel compile(List<? extends Expr> outputs, List<Symbol> slotOrder) {
@@ -85,6 +89,11 @@ public final class ColumnCompiler {
     /**
      * {@code e} with every {@code Var(from)} replaced by {@code Var(to)}, rebuilt node for node
      * without simplification (so the operations and their order are those of {@code e}).
+     *
+     * @param e the expression
+     * @param from the variable to replace
+     * @param to its replacement
+     * @return the renamed expression
      */
     public static Expr renameVar(Expr e, Symbol from, Symbol to) {
         return switch (e) {

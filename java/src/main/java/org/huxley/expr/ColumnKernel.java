@@ -8,5 +8,13 @@ package org.huxley.expr;
  */
 @FunctionalInterface
 public interface ColumnKernel {
+    /**
+     * Evaluates every output for instances {@code from} (inclusive) to {@code to} (exclusive).
+     *
+     * @param in slot columns, {@code in[slot][instance]}
+     * @param out output columns, {@code out[output][instance]} (null for skipped outputs)
+     * @param from first instance
+     * @param to one past the last instance
+     */
     void eval(double[][] in, double[][] out, int from, int to);
 }

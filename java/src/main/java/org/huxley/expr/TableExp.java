@@ -59,7 +59,12 @@ public final class TableExp {
     private TableExp() {
     }
 
-    /** eˣ; within 0.51 ulp of the exact value for |x| ≤ 708, {@link Math#exp} elsewhere. */
+    /**
+     * eˣ; within 0.51 ulp of the exact value for |x| ≤ 708, {@link Math#exp} elsewhere.
+     *
+     * @param x the exponent
+     * @return eˣ
+     */
     public static double exp(double x) {
         if (!(Math.abs(x) <= FAST_LIMIT)) {
             return Math.exp(x);
@@ -76,11 +81,14 @@ public final class TableExp {
     }
 
     /**
-     * eˣ − 1 for |x| < ln 2 (other arguments: undefined), within about 0.5 ulp: the same reduction
+     * eˣ − 1 for |x| &lt; ln 2 (other arguments: undefined), within about 0.5 ulp: the same reduction
      * as {@link #exp}, where the scale 2^(k/128) lies in [1/2, 2] so that scale − 1 is exact
      * (Sterbenz). eˣ − 1 = (scale − 1) + r + [q + (scale − 1)·(eʳ − 1) + scale·tail·eʳ] with
      * q = eʳ − 1 − r and r = r_hi + r_lo (r_hi exact); the leading sum (scale − 1) + r_hi is formed error-free (TwoSum) so that only the last addition
      * rounds at the result's magnitude (the terms cancel by up to a factor 2 when k = ±1).
+     *
+     * @param x the argument, |x| &lt; ln 2
+     * @return eˣ − 1
      */
     public static double expm1Small(double x) {
         double shifted = x * N_OVER_LN2 + ROUND_SHIFT;

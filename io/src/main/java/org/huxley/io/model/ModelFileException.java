@@ -10,9 +10,13 @@ import org.huxley.HuxleyException;
  * location to programs (−1 / null where not known).
  */
 public final class ModelFileException extends HuxleyException {
+    /** The file or source name. */
     private final String source;
+    /** JSON path of the offending value, or null. */
     private final String jsonPath;
+    /** 1-based line, or −1. */
     private final int line;
+    /** 1-based column, or −1. */
     private final int column;
 
     private ModelFileException(String message, String source, String jsonPath, int line, int column, Throwable cause) {

@@ -30,7 +30,8 @@ import org.huxley.mech.MechanismKind;
 public final class CudaSourceGenerator {
     /** The fixed headers, in the order a generated source includes them (jar resources). */
     public static final List<String> HEADERS = List.of("huxley_abi.h", "huxley_math.cuh", "huxley_mech.cuh",
-            "huxley_step.cuh", "huxley_entry.cuh");
+            "huxley_step.cuh", "huxley_entry.cuh", "huxley_adjoint_abi.h", "huxley_adjoint_mech.cuh",
+            "huxley_adjoint.cuh");
 
     private static final Pattern LITERAL = Pattern.compile("(?<![\\w.])(\\d+\\.\\d+(?:[eE][+-]?\\d+)?)(?![\\w.])");
     private static final Pattern CALL = Pattern.compile("(?<![\\w.])(log|sqrt|tanh|pow|fmin|fmax)\\(");
@@ -87,7 +88,19 @@ public final class CudaSourceGenerator {
         }
         dispatch(sb, "hx_channels", "hx_channel_table", "hx_ch_", "n_ch_tables", "ch_mech", channels.size());
         dispatch(sb, "hx_synapses", "hx_synapse_table", "hx_sy_", "n_sy_tables", "sy_mech", synapses.size());
-        sb.append("#include \"huxley_step.cuh\"\n#include \"huxley_entry.cuh\"\n");
+        // The gradient kernels: derivative structs and their dispatch (AdjointSourceGenerator).
+        sb.append("#include \"huxley_adjoint_mech.cuh\"\n\n");
+        for (int i = 0; i < channels.size(); i++) {
+            AdjointSourceGenerator.derivatives(sb, "hx_ch_" + i + "_d", channels.get(i), namesOf(channels.get(i)));
+        }
+        for (int i = 0; i < synapses.size(); i++) {
+            AdjointSourceGenerator.derivatives(sb, "hx_sy_" + i + "_d", synapses.get(i), namesOf(synapses.get(i)));
+        }
+        AdjointSourceGenerator.dispatch(sb, "hx_channels_adj", "hx_channel_adj_table", "hx_ch_", "n_ch_tables",
+                "ch_mech", channels.size());
+        AdjointSourceGenerator.dispatch(sb, "hx_synapses_adj", "hx_synapse_adj_table", "hx_sy_", "n_sy_tables",
+                "sy_mech", synapses.size());
+        sb.append("#include \"huxley_step.cuh\"\n#include \"huxley_adjoint.cuh\"\n#include \"huxley_entry.cuh\"\n");
         String text = sb.toString();
         return new Source(text, sha256(text), List.copyOf(channels), List.copyOf(synapses));
     }
@@ -101,25 +114,7 @@ public final class CudaSourceGenerator {
     private static void mechanism(StringBuilder sb, String type, Mechanism m) {
         int np = m.params().size();
         int ns = m.states().size();
-        Map<Symbol, String> names = new java.util.HashMap<>();
-        names.put(Mechanism.V, "v");
-        names.put(Mechanism.V_PRE, "v_pre");
-        names.put(Mechanism.SPIKES, "v_pre"); // a spike-driven synapse's input occupies v_pre's slot (as on the CPU)
-        names.put(Mechanism.DT, "dt");
-        for (int p = 0; p < np; p++) {
-            names.put(m.params().get(p).symbol(), "p[" + p + "]");
-        }
-        for (int s = 0; s < ns; s++) {
-            names.put(m.states().get(s).symbol(), "s[" + s + "]");
-        }
-        Function<Symbol, String> nameOf = sym -> {
-            String n = names.get(sym);
-            if (n == null) {
-                throw new IllegalArgumentException("mechanism " + m.name() + ": symbol '" + sym + "' is neither v, "
-                        + "v_pre, dt nor one of its parameters or states");
-            }
-            return n;
-        };
+        Function<Symbol, String> nameOf = namesOf(m);
         sb.append("/* ").append(m.kind() == MechanismKind.CHANNEL ? "channel " : "synapse ").append(m.name())
                 .append(": params ").append(m.params().stream().map(p -> p.info().name()).toList())
                 .append(", states ").append(m.states().stream().map(s -> s.info().name()).toList()).append(" */\n");
@@ -144,6 +139,29 @@ public final class CudaSourceGenerator {
         function(sb, "current", sig, m.currentExpr(), nameOf);
         function(sb, "slope", sig, slope, nameOf);
         sb.append("};\n\n");
+    }
+
+    /** The C names of a mechanism's symbols in the generated functions (v, v_pre, dt, p[i], s[i]). */
+    static Function<Symbol, String> namesOf(Mechanism m) {
+        Map<Symbol, String> names = new java.util.HashMap<>();
+        names.put(Mechanism.V, "v");
+        names.put(Mechanism.V_PRE, "v_pre");
+        names.put(Mechanism.SPIKES, "v_pre"); // a spike-driven synapse's input occupies v_pre's slot (as on the CPU)
+        names.put(Mechanism.DT, "dt");
+        for (int p = 0; p < m.params().size(); p++) {
+            names.put(m.params().get(p).symbol(), "p[" + p + "]");
+        }
+        for (int s = 0; s < m.states().size(); s++) {
+            names.put(m.states().get(s).symbol(), "s[" + s + "]");
+        }
+        return sym -> {
+            String n = names.get(sym);
+            if (n == null) {
+                throw new IllegalArgumentException("mechanism " + m.name() + ": symbol '" + sym + "' is neither v, "
+                        + "v_pre, dt nor one of its parameters or states");
+            }
+            return n;
+        };
     }
 
     private static void function(StringBuilder sb, String name, String sig, Expr e, Function<Symbol, String> names) {

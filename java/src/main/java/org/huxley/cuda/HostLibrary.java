@@ -42,6 +42,9 @@ public final class HostLibrary {
     private final MethodHandle abiVersion;
     private final MethodHandle structSize;
     private final MethodHandle fieldOffset;
+    private final MethodHandle adjoint;
+    private final MethodHandle adjStructSize;
+    private final MethodHandle adjFieldOffset;
 
     private HostLibrary(SymbolLookup lib, String origin, Path file) {
         this.origin = origin;
@@ -53,6 +56,10 @@ public final class HostLibrary {
         abiVersion = NativeLibs.fn(lib, name, "hx_host_abi_version", FunctionDescriptor.of(JAVA_LONG));
         structSize = NativeLibs.fn(lib, name, "hx_host_struct_size", FunctionDescriptor.of(JAVA_LONG));
         fieldOffset = NativeLibs.fn(lib, name, "hx_host_field_offset", FunctionDescriptor.of(JAVA_LONG, ADDRESS));
+        adjoint = NativeLibs.fn(lib, name, "hx_host_adjoint", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+        adjStructSize = NativeLibs.fn(lib, name, "hx_host_adj_struct_size", FunctionDescriptor.of(JAVA_LONG));
+        adjFieldOffset = NativeLibs.fn(lib, name, "hx_host_adj_field_offset",
+                FunctionDescriptor.of(JAVA_LONG, ADDRESS));
     }
 
     /**
@@ -193,6 +200,33 @@ public final class HostLibrary {
     public long fieldOffset(String field) {
         try (Arena a = Arena.ofConfined()) {
             return (long) fieldOffset.invokeExact(a.allocateFrom(field));
+        } catch (Throwable t) {
+            throw NativeLibs.rethrow(t);
+        }
+    }
+
+    /** Runs one phase of the gradient kernels ({@code hx_host_adjoint}) on a struct in host memory; returns its status. */
+    int adjoint(MemorySegment adj, int phase) {
+        try {
+            return (int) adjoint.invokeExact(adj, phase);
+        } catch (Throwable t) {
+            throw NativeLibs.rethrow(t);
+        }
+    }
+
+    /** sizeof(hx_adj) as the C compiler lays it out. */
+    public long adjointStructSize() {
+        try {
+            return (long) adjStructSize.invokeExact();
+        } catch (Throwable t) {
+            throw NativeLibs.rethrow(t);
+        }
+    }
+
+    /** The C compiler's offset of an hx_adj field, or −1. */
+    public long adjointFieldOffset(String field) {
+        try (Arena a = Arena.ofConfined()) {
+            return (long) adjFieldOffset.invokeExact(a.allocateFrom(field));
         } catch (Throwable t) {
             throw NativeLibs.rethrow(t);
         }

@@ -42,10 +42,11 @@ public final class KernelGradients {
      * @param forwardStepsPerSet forward steps run per set (first sweep plus recomputation)
      * @param setsPerLaunch parameter sets held on the device at once
      * @param peakBytes device (or host) bytes of the largest launch
+     * @param kernelMs time in the kernels (CUDA events on a GPU, wall time of the calls on the host), ms
      */
     public record Result(double[] loss, double[][] gradient, Recordings recordings, int checkpointEvery,
             long storedStatesPerSet, long bytesPerState, long forwardStepsPerSet, int steps, int setsPerLaunch,
-            long peakBytes) {
+            long peakBytes, double kernelMs) {
     }
 
     /** Where the launches of one chunk of sets run. */
@@ -62,6 +63,9 @@ public final class KernelGradients {
         /** Bytes this launch holds. */
         abstract long bytes();
 
+        /** Time spent in the phases run so far, ms. */
+        abstract double kernelMs();
+
         @Override
         public abstract void close();
     }
@@ -69,8 +73,6 @@ public final class KernelGradients {
     /** What runs the launches. */
     interface Backend {
         Precision precision();
-
-        CudaSourceGenerator.Source source(KernelSources.Selection sel);
 
         /** Sets per launch (all of them unless memory says otherwise). */
         int setsPerLaunch(AdjointImage.Sizes sizes, int terms, int sets);
@@ -131,6 +133,7 @@ public final class KernelGradients {
         double[][] grads = new double[sets][in.binding.size()];
         int segments = sizes.checkpoints - 1;
         long peak = 0;
+        double kernelMs = 0;
         long launches = ((long) sets + chunk - 1) / chunk;
         long done = 0;
         for (int from = 0; from < sets; from += chunk) {
@@ -171,6 +174,7 @@ public final class KernelGradients {
                     control.report("gradient", done, launches * segments);
                 }
                 launch.run(AdjointLayout.REDUCE, 0);
+                kernelMs += launch.kernelMs();
                 MemorySegment g = launch.read("grad");
                 int P = in.binding.size();
                 for (int b = 0; b < n; b++) {
@@ -186,7 +190,7 @@ public final class KernelGradients {
         Recordings rec = Recordings.of(data, plan.recordingLabels(), protocol.dtMs(), protocol.recordEvery(), diverged);
         long fsteps = in.steps + (long) in.steps - segments + (plan.numClamps() > 0 ? in.steps : 0);
         return new Result(losses, grads, rec, k, sizes.storedStates(), (long) precision.bytes() * sizes.stateSize,
-                fsteps, in.steps, chunk, peak);
+                fsteps, in.steps, chunk, peak, kernelMs);
     }
 
     /** Losses on recorded currents are refused, as by the CPU adjoint. */
@@ -222,11 +226,6 @@ public final class KernelGradients {
         }
 
         @Override
-        public CudaSourceGenerator.Source source(KernelSources.Selection sel) {
-            return sel.source();
-        }
-
-        @Override
         public int setsPerLaunch(AdjointImage.Sizes sizes, int terms, int sets) {
             return sets;
         }
@@ -246,10 +245,14 @@ public final class KernelGradients {
             segs.values().forEach(s -> bytes[0] += s.byteSize());
             MemorySegment struct = image.struct(arena, addr);
             return new Launch() {
+                private long nanos;
+
                 @Override
                 void run(int phase, long segment) {
                     AdjointLayout.setLong(struct, "segment", segment);
+                    long t0 = System.nanoTime();
                     int status = lib.adjoint(struct, phase);
+                    nanos += System.nanoTime() - t0;
                     if (status != 0) {
                         throw new HuxleyException("host gradient kernels failed with status " + status
                                 + " (1 = ABI mismatch, 2 = unknown mechanism id) using " + lib.origin());
@@ -269,6 +272,11 @@ public final class KernelGradients {
                 @Override
                 long bytes() {
                     return bytes[0];
+                }
+
+                @Override
+                double kernelMs() {
+                    return nanos / 1e6;
                 }
 
                 @Override

@@ -49,8 +49,6 @@ public final class HostGradientEngine implements GradientEngine {
         int every = KernelGradientSupport.checkpointEvery(policy, plan, steps, precision, batch.size());
         KernelGradients.Result r = KernelGradients.host(precision, true, plan, protocol, batch, loss::evaluate, every,
                 control);
-        GradientResult result = KernelGradientSupport.toResult(r, batch);
-        KernelGradientSupport.warnDiverged(result, name());
-        return result;
+        return KernelGradientSupport.toResult(r, batch, name());
     }
 }

@@ -35,14 +35,17 @@ final class KernelGradientSupport {
         return Math.max(1, chunks[0]);
     }
 
-    static GradientResult toResult(KernelGradients.Result r, Batch batch) {
+    static GradientResult toResult(KernelGradients.Result r, Batch batch, String engine) {
         int[] schedule = r.checkpointEvery() >= r.steps() ? new int[] {1} : new int[] {r.checkpointEvery(), 1};
         MemoryReport mem = new MemoryReport(schedule, r.storedStatesPerSet(), r.bytesPerState(), r.forwardStepsPerSet(),
                 r.steps(), r.setsPerLaunch());
-        return new GradientResult(r.loss(), r.gradient(), r.recordings(), mem, batch.parameters().layout().names());
+        GradientResult result = new GradientResult(r.loss(), r.gradient(), r.recordings(), mem,
+                batch.parameters().layout().names());
+        warnDiverged(result, engine);
+        return result;
     }
 
-    static void warnDiverged(GradientResult r, String engine) {
+    private static void warnDiverged(GradientResult r, String engine) {
         var d = r.recordings().divergedSets();
         if (!d.isEmpty()) {
             LOG.warn("{}: {} of {} parameter sets diverged; their loss and gradient are NaN (first: set {} at step {})",

@@ -276,6 +276,32 @@ template <typename T> HX_HD void hx_adj_reduce_instance(const hx_adj &a, long lo
     }
 }
 
+/* HX_ADJ_LOSS for instance b: the mean squared error of its recordings and dL/d(recording) (MeanSquaredError). */
+template <typename T> HX_HD void hx_adj_loss_instance(const hx_adj &a, long long b) {
+    const hx_run &r = a.run;
+    const long long B = r.n_sets;
+    const long long R = r.n_recordings;
+    const long long samples = r.n_samples;
+    const long long stride = a.loss_stride;
+    const T *out = (const T *)r.out;
+    const T *target = (const T *)a.loss_target;
+    T *g = (T *)a.rec_grad;
+    T *value = (T *)a.loss_value;
+    for (long long q = 0; q < samples * R; q++) {
+        g[q * B + b] = T(0.0);
+    }
+    const long long count = R * ((samples + stride - 1) / stride);
+    T sum = T(0.0);
+    for (long long rr = 0; rr < R; rr++) {
+        for (long long k = 0; k < samples; k += stride) {
+            const T d = out[(k * R + rr) * B + b] - (target ? target[rr * samples + k] : T(a.loss_constant));
+            sum += d * d;
+            g[(k * R + rr) * B + b] = T(2.0) * d / T((double)count);
+        }
+    }
+    value[b] = sum / T((double)count);
+}
+
 template <typename T> HX_HD HX_FI bool hx_adj_abi_ok(const hx_adj &a) {
     return a.adj_abi_version == HX_ADJ_ABI_VERSION && a.run.abi_version == HX_ABI_VERSION
             && a.run.real_size == (long long)sizeof(T);
@@ -285,6 +311,7 @@ template <typename T> HX_HD HX_FI void hx_adj_instance(const hx_adj &a, long lon
     switch (phase) {
     case HX_ADJ_FORWARD: hx_adj_forward_instance<T>(a, b); break;
     case HX_ADJ_SEGMENT: hx_adj_segment_instance<T>(a, b); break;
+    case HX_ADJ_LOSS: hx_adj_loss_instance<T>(a, b); break;
     default: hx_adj_reduce_instance<T>(a, b); break;
     }
 }
@@ -318,6 +345,9 @@ extern "C" __global__ void __launch_bounds__(HX_BLOCK_SIZE) hx_adj_segment_f32(c
 extern "C" __global__ void __launch_bounds__(HX_BLOCK_SIZE) hx_adj_reduce_f32(const hx_adj a) {
     hx_adj_thread<float>(a, HX_ADJ_REDUCE);
 }
+extern "C" __global__ void __launch_bounds__(HX_BLOCK_SIZE) hx_adj_loss_f32(const hx_adj a) {
+    hx_adj_thread<float>(a, HX_ADJ_LOSS);
+}
 #endif
 #if !defined(HX_ONLY_F32)
 extern "C" __global__ void __launch_bounds__(HX_BLOCK_SIZE) hx_adj_forward_f64(const hx_adj a) {
@@ -328,6 +358,9 @@ extern "C" __global__ void __launch_bounds__(HX_BLOCK_SIZE) hx_adj_segment_f64(c
 }
 extern "C" __global__ void __launch_bounds__(HX_BLOCK_SIZE) hx_adj_reduce_f64(const hx_adj a) {
     hx_adj_thread<double>(a, HX_ADJ_REDUCE);
+}
+extern "C" __global__ void __launch_bounds__(HX_BLOCK_SIZE) hx_adj_loss_f64(const hx_adj a) {
+    hx_adj_thread<double>(a, HX_ADJ_LOSS);
 }
 #endif
 
@@ -364,7 +397,8 @@ HX_ADJ_EXPORT long long hx_host_adj_field_offset(const char *name) {
     HX_AFIELD(n_sy_param_rows) HX_AFIELD(link_a) HX_AFIELD(link_b) HX_AFIELD(link_kind) HX_AFIELD(link_r)
     HX_AFIELD(ra) HX_AFIELD(load_in) HX_AFIELD(load_out) HX_AFIELD(grad_term_off) HX_AFIELD(grad_term_row)
     HX_AFIELD(grad_term_coef) HX_AFIELD(rec_grad) HX_AFIELD(ckpt) HX_AFIELD(seg) HX_AFIELD(tmp) HX_AFIELD(acc)
-    HX_AFIELD(work) HX_AFIELD(grad)
+    HX_AFIELD(work) HX_AFIELD(grad) HX_AFIELD(loss_kind) HX_AFIELD(loss_stride) HX_AFIELD(loss_constant)
+    HX_AFIELD(loss_target) HX_AFIELD(loss_value)
 #undef HX_AFIELD
     return -1;
 }

@@ -8,7 +8,8 @@
  * Schedule (driven from Java, one launch per phase, one thread per set):
  *   HX_ADJ_FORWARD  the forward run of huxley_step.cuh, recording samples and keeping the state every
  *                   ckpt_every (K) steps and at the end in ckpt; zeroes the accumulators.
- *   (host)          the loss and dL/d(recording) from the downloaded samples, uploaded as rec_grad.
+ *   (host)          the loss and dL/d(recording) from the downloaded samples, uploaded as rec_grad;
+ *   HX_ADJ_LOSS     or, for the built-in mean squared error, both computed on the device (loss_value).
  *   HX_ADJ_SEGMENT  for segment = last .. 0: recompute the K steps of the segment from its checkpoint
  *                   into seg, then the backward steps of the segment (adjoint-derivation B1-B11),
  *                   accumulating into acc; cotangents persist in acc between launches.
@@ -32,6 +33,11 @@
 #define HX_ADJ_FORWARD 0
 #define HX_ADJ_SEGMENT 1
 #define HX_ADJ_REDUCE 2
+#define HX_ADJ_LOSS 3
+
+/* loss_kind */
+#define HX_LOSS_HOST 0 /* rec_grad is uploaded by the host (any loss) */
+#define HX_LOSS_MSE 1  /* HX_ADJ_LOSS: mean over recordings and every loss_stride-th sample of (x - target)^2 */
 
 /* link_kind (org.huxley.plan.LinkKind ordinals) */
 #define HX_LINK_COMP_TO_COMP 0
@@ -71,6 +77,11 @@ typedef struct hx_adj {
     void *acc;                   /* [row][set] */
     void *work;                  /* [5][node][set]: a, eliminated diagonal, lambda, mu, nu */
     void *grad;                  /* [param][set] */
+    long long loss_kind;         /* HX_LOSS_* */
+    long long loss_stride;       /* HX_LOSS_MSE: every loss_stride-th sample */
+    double loss_constant;        /* HX_LOSS_MSE: the target where loss_target is NULL */
+    const void *loss_target;     /* real, [recording][sample], or NULL */
+    void *loss_value;            /* real, [set] */
 } hx_adj;
 
 #ifdef __cplusplus

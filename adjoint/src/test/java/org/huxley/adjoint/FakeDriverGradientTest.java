@@ -65,7 +65,7 @@ class FakeDriverGradientTest {
         HostKernelGradientTest.Case c = HostKernelGradientTest.testModels().get(0);
         CudaGradientEngine engine = new CudaGradientEngine(f64, null);
         GradientResult whole = engine.valueAndGradient(c.plan(), c.protocol(), c.batch(), c.loss());
-        long deviceBytes = engine.run(c.plan(), c.protocol(), c.batch(), c.loss(), RunControl.none()).peakBytes();
+        long deviceBytes = engine.run(c.plan(), c.protocol(), c.batch(), c.loss(), true, RunControl.none()).peakBytes();
         String old = System.getProperty("huxley.cuda.maxBytes");
         try {
             // room for about two thirds of the batch: at least two launches

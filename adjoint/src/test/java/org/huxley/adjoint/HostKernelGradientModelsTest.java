@@ -158,6 +158,35 @@ class HostKernelGradientModelsTest {
     }
 
     @Test
+    void theMeanSquaredErrorOnTheDeviceEqualsTheSameLossOnTheHost() {
+        ParityModels.Case c = ParityModels.tree252(2, 5.0, 3);
+        double[][] target = new double[c.plan().recordings().size()][];
+        for (int r = 0; r < target.length; r++) {
+            target[r] = new double[201];
+            for (int k = 0; k < target[r].length; k++) {
+                target[r][k] = -65.0 + 10 * Math.sin(0.05 * k + r);
+            }
+        }
+        for (Loss mse : List.of(Losses.meanSquaredError(target), Losses.meanSquaredErrorTo(-58.0, 3))) {
+            assertTrue(KernelLosses.deviceLoss(mse) != null);
+            Loss onHost = mse::evaluate; // not recognised: evaluated on the host
+            assertEquals(null, KernelLosses.deviceLoss(onHost));
+            HostGradientEngine engine = new HostGradientEngine(Precision.FLOAT64);
+            GradientResult dev = engine.valueAndGradient(c.plan(), c.protocol(), c.batch(), mse);
+            GradientResult host = engine.valueAndGradient(c.plan(), c.protocol(), c.batch(), onHost);
+            GradientResult cpu = new CpuGradientEngine(1, null).valueAndGradient(c.plan(), c.protocol(), c.batch(), mse);
+            for (int b = 0; b < 2; b++) {
+                assertEquals(host.loss(b), dev.loss(b), 1e-15 * Math.abs(host.loss(b)));
+                assertTrue(HostKernelGradientTest.relative(dev.gradient(b), host.gradient(b)) <= 1e-14);
+                assertTrue(HostKernelGradientTest.relative(dev.gradient(b), cpu.gradient(b)) <= 1e-9);
+                assertArrayEquals(host.recordings().trace(b, 0), dev.recordings().trace(b, 0), 0.0);
+            }
+        }
+        assertThrows(ModelException.class, () -> new HostGradientEngine(Precision.FLOAT64).valueAndGradient(c.plan(),
+                c.protocol(), c.batch(), Losses.meanSquaredError(new double[][] {{1.0}})));
+    }
+
+    @Test
     void aLossOnARecordedCurrentIsRefused() {
         ParityModels.Case c = ParityModels.network(1, 3);
         ModelException e = assertThrows(ModelException.class, () -> new HostGradientEngine(Precision.FLOAT64)

@@ -28,6 +28,7 @@ import org.huxley.plan.Plan;
 final class AdjointImage {
     final RunImage run;
     final Sizes sizes;
+    final KernelGradients.DeviceLoss loss;
     final Map<String, MemorySegment> inputs = new LinkedHashMap<>();
     final Map<String, Long> outputBytes = new LinkedHashMap<>();
 
@@ -82,7 +83,7 @@ final class AdjointImage {
         /** Real values per set beyond the forward run's. */
         long perSetReals(int terms) {
             long r = storedStates() * stateSize + accRows + 5L * shape.n + params
-                    + (long) shape.samples * shape.recordings;
+                    + (long) shape.samples * shape.recordings + 1;
             if (shape.batched(1)) {
                 r += links + 3L * shape.n + terms;
             }
@@ -91,7 +92,8 @@ final class AdjointImage {
 
         /** Device bytes of a launch of {@code sets} sets. */
         long bytes(long sets, int terms) {
-            long fixedReals = shape.batched(1) ? 0 : links + 3L * shape.n + terms;
+            long fixedReals = (shape.batched(1) ? 0 : links + 3L * shape.n + terms)
+                    + (long) shape.samples * shape.recordings;
             long ints = 3L * links + params + 1L + 2L * terms;
             return shape.bytes(sets) + shape.precision.bytes() * (fixedReals + perSetReals(terms) * sets) + 4 * ints;
         }
@@ -108,9 +110,10 @@ final class AdjointImage {
         }
     }
 
-    private AdjointImage(RunImage run, Sizes sizes) {
+    private AdjointImage(RunImage run, Sizes sizes, KernelGradients.DeviceLoss loss) {
         this.run = run;
         this.sizes = sizes;
+        this.loss = loss;
     }
 
     /** The terms of a binding; {@code values} gives each set's geometry (radius and length coefficients). */
@@ -182,12 +185,17 @@ final class AdjointImage {
         coefs.add(coef);
     }
 
-    /** Builds the image of sets [from, to) with checkpoints every {@code z.every} steps. */
-    static AdjointImage build(Sizes z, Batch batch, RunInputs in, int from, int to, Arena arena) {
+    /**
+     * Builds the image of sets [from, to) with checkpoints every {@code z.every} steps.
+     *
+     * @param loss the loss computed on the device, or null (∂L/∂recording uploaded by the host)
+     */
+    static AdjointImage build(Sizes z, Batch batch, RunInputs in, int from, int to, KernelGradients.DeviceLoss loss,
+            Arena arena) {
         RunImage.Shape s = z.shape;
         Plan plan = s.plan;
         int sets = to - from;
-        AdjointImage img = new AdjointImage(RunImage.build(s, batch, in, from, to, arena), z);
+        AdjointImage img = new AdjointImage(RunImage.build(s, batch, in, from, to, arena), z, loss);
         boolean geoB = s.batched(1);
         int gs = geoB ? sets : 1;
         List<SetValues> values = new ArrayList<>(gs);
@@ -245,6 +253,15 @@ final class AdjointImage {
         img.outputBytes.put("acc", rb * z.accRows * sets);
         img.outputBytes.put("work", rb * 5L * n * sets);
         img.outputBytes.put("grad", rb * z.params * sets);
+        img.outputBytes.put("loss_value", rb * sets);
+        if (loss != null && loss.target() != null) {
+            int R = s.recordings;
+            double[] target = new double[R * s.samples];
+            for (int r = 0; r < R; r++) {
+                System.arraycopy(loss.target()[r], 0, target, r * s.samples, s.samples);
+            }
+            img.reals(arena, "loss_target", target);
+        }
         return img;
     }
 
@@ -304,9 +321,15 @@ final class AdjointImage {
         AdjointLayout.setLong(st, "n_params", z.params);
         AdjointLayout.setLong(st, "n_ch_param_rows", z.shape.chParamRows);
         AdjointLayout.setLong(st, "n_sy_param_rows", z.shape.syParamRows);
-        for (Map.Entry<String, Boolean> f : AdjointLayout.FIELDS.entrySet()) {
-            if (f.getValue()) {
+        AdjointLayout.setLong(st, "loss_kind", loss == null ? 0 : 1);
+        AdjointLayout.setLong(st, "loss_stride", loss == null ? 1 : loss.stride());
+        AdjointLayout.setDouble(st, "loss_constant", loss == null ? 0.0 : loss.constant());
+        for (Map.Entry<String, RunLayout.Kind> f : AdjointLayout.FIELDS.entrySet()) {
+            if (f.getValue() == RunLayout.Kind.POINTER) {
                 Long a = addresses.get(f.getKey());
+                if (a == null && f.getKey().equals("loss_target")) {
+                    a = 0L; // NULL: the constant target
+                }
                 if (a == null) {
                     throw new IllegalStateException("internal: no address for hx_adj." + f.getKey());
                 }

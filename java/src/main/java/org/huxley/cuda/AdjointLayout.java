@@ -21,23 +21,26 @@ public final class AdjointLayout {
     static final int FORWARD = 0;
     static final int SEGMENT = 1;
     static final int REDUCE = 2;
+    static final int LOSS = 3;
 
-    /** Adjoint field names in struct order; true for pointers, false for long scalars. */
-    static final Map<String, Boolean> FIELDS = new LinkedHashMap<>();
+    /** Adjoint field names in struct order with their kinds. */
+    static final Map<String, RunLayout.Kind> FIELDS = new LinkedHashMap<>();
 
     static {
         for (String f : List.of("adj_abi_version", "n_links", "ckpt_every", "n_ckpt", "segment", "state_size", "n_acc",
                 "n_params", "n_ch_param_rows", "n_sy_param_rows")) {
-            FIELDS.put(f, false);
+            FIELDS.put(f, RunLayout.Kind.LONG);
         }
         for (String f : List.of("link_a", "link_b", "link_kind", "link_r", "ra", "load_in", "load_out", "grad_term_off",
                 "grad_term_row", "grad_term_coef", "rec_grad", "ckpt", "seg", "tmp", "acc", "work", "grad")) {
-            FIELDS.put(f, true);
+            FIELDS.put(f, RunLayout.Kind.POINTER);
         }
+        FIELDS.put("loss_kind", RunLayout.Kind.LONG);
+        FIELDS.put("loss_stride", RunLayout.Kind.LONG);
+        FIELDS.put("loss_constant", RunLayout.Kind.DOUBLE);
+        FIELDS.put("loss_target", RunLayout.Kind.POINTER);
+        FIELDS.put("loss_value", RunLayout.Kind.POINTER);
     }
-
-    /** Pointer fields the kernels write or the host fills after the forward phase (sized, not uploaded). */
-    static final List<String> OUTPUTS = List.of("rec_grad", "ckpt", "seg", "tmp", "acc", "work", "grad");
 
     /** The struct layout: hx_run, then the fields above. */
     public static final StructLayout LAYOUT;
@@ -45,8 +48,11 @@ public final class AdjointLayout {
     static {
         List<MemoryLayout> members = new ArrayList<>();
         members.add(RunLayout.LAYOUT.withName("run"));
-        FIELDS.forEach((name, pointer) -> members.add(pointer ? ValueLayout.ADDRESS.withName(name)
-                : ValueLayout.JAVA_LONG.withName(name)));
+        FIELDS.forEach((name, kind) -> members.add(switch (kind) {
+            case LONG -> ValueLayout.JAVA_LONG.withName(name);
+            case DOUBLE -> ValueLayout.JAVA_DOUBLE.withName(name);
+            case POINTER -> ValueLayout.ADDRESS.withName(name);
+        }));
         LAYOUT = MemoryLayout.structLayout(members.toArray(MemoryLayout[]::new));
     }
 
@@ -63,5 +69,9 @@ public final class AdjointLayout {
 
     static void setLong(MemorySegment s, String field, long value) {
         s.set(ValueLayout.JAVA_LONG, offset(field), value);
+    }
+
+    static void setDouble(MemorySegment s, String field, double value) {
+        s.set(ValueLayout.JAVA_DOUBLE, offset(field), value);
     }
 }

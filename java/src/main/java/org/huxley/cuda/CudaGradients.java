@@ -34,13 +34,12 @@ public final class CudaGradients {
     }
 
     /**
-     * Value and gradient of {@code loss} for every set of the batch.
-     *
-     * @param checkpointEvery K: a checkpoint every K steps (memory ⌈T/K⌉ + K + 2 states per set)
+     * Value and gradient for every set of the batch: the loss on the host or on the device, a checkpoint
+     * every K steps (memory ⌈T/K⌉ + K + 2 states per set), as {@code request} says.
      */
     public KernelGradients.Result valueAndGradient(Plan plan, Protocol protocol, Batch batch,
-            KernelGradients.LossFunction loss, int checkpointEvery, RunControl control) {
-        return KernelGradients.run(new DeviceBackend(), plan, protocol, batch, loss, checkpointEvery, control);
+            KernelGradients.Request request, RunControl control) {
+        return KernelGradients.run(new DeviceBackend(), plan, protocol, batch, request, control);
     }
 
     /** The kernel name of a phase and precision. */
@@ -48,6 +47,7 @@ public final class CudaGradients {
         String what = switch (phase) {
             case AdjointLayout.FORWARD -> "forward";
             case AdjointLayout.SEGMENT -> "segment";
+            case AdjointLayout.LOSS -> "loss";
             default -> "reduce";
         };
         return "hx_adj_" + what + "_" + p.suffix();
@@ -92,7 +92,8 @@ public final class CudaGradients {
             CudaModule module = engine.module(KernelSources.select(image.sizes.shape.plan).source());
             Precision p = engine.precision();
             CudaModule.Kernel[] kernels = {module.kernel(kernelName(AdjointLayout.FORWARD, p)),
-                    module.kernel(kernelName(AdjointLayout.SEGMENT, p)), module.kernel(kernelName(AdjointLayout.REDUCE, p))};
+                    module.kernel(kernelName(AdjointLayout.SEGMENT, p)), module.kernel(kernelName(AdjointLayout.REDUCE, p)),
+                    module.kernel(kernelName(AdjointLayout.LOSS, p))};
             Map<String, DeviceBuffer> buffers = new HashMap<>();
             try {
                 Map<String, Long> addr = new HashMap<>();

@@ -62,7 +62,8 @@ final class CudaKernels {
         Nvrtc nvrtc = Nvrtc.get();
         List<String> options = nvrtcOptions(p, cc);
         int[] v = nvrtc.version();
-        String key = CudaSourceGenerator.sha256(src.sha256() + options + "nvrtc" + v[0] + "." + v[1]);
+        String key = CudaSourceGenerator.sha256(src.sha256() + KernelSources.headersHash() + options + "nvrtc" + v[0]
+                + "." + v[1]);
         return COMPILED.computeIfAbsent(key, k -> {
             Path file = KernelSources.cacheDir().resolve("cuda").resolve(k.substring(0, 32) + ".cubin");
             try {

@@ -93,7 +93,8 @@ public final class HostLibrary {
 
     private static HostLibrary compile(CudaSourceGenerator.Source src) {
         String cxx = System.getProperty("huxley.cxx", "g++");
-        Path dir = KernelSources.cacheDir().resolve("host").resolve(src.sha256().substring(0, 24));
+        String key = CudaSourceGenerator.sha256(src.sha256() + KernelSources.headersHash());
+        Path dir = KernelSources.cacheDir().resolve("host").resolve(key.substring(0, 24));
         Path so = dir.resolve("libhuxley_host.so");
         try {
             if (!Files.isRegularFile(so)) {

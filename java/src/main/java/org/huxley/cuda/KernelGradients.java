@@ -100,17 +100,46 @@ public final class KernelGradients {
         return precision.bytes() * (plan.numNodes() + states);
     }
 
-    /** Value and gradient on the host build of the kernels (tests; single-threaded). */
-    public static Result host(Precision precision, boolean allowPrebuilt, Plan plan, Protocol protocol, Batch batch,
-            LossFunction loss, int checkpointEvery, RunControl control) {
-        return run(new HostBackend(precision, allowPrebuilt), plan, protocol, batch, loss, checkpointEvery, control);
+    /**
+     * The built-in mean squared error computed on the device (HX_LOSS_MSE): mean over recordings and
+     * every {@code stride}-th sample of (x − target)², the target per recording [recording][sample] or,
+     * when null, the constant. The same value and ∂L/∂recording as org.huxley.adjoint.Losses'.
+     */
+    public record DeviceLoss(double[][] target, double constant, int stride) {
+        public DeviceLoss {
+            if (stride < 1) {
+                throw new ModelException("loss stride must be >= 1, got " + stride);
+            }
+        }
     }
 
-    static Result run(Backend backend, Plan plan, Protocol protocol, Batch batch, LossFunction loss, int every,
-            RunControl control) {
-        if (every < 1) {
-            throw new ModelException("checkpoint interval must be >= 1, got " + every);
+    /**
+     * What to compute: the loss on the host ({@code hostLoss}, any loss) or on the device
+     * ({@code deviceLoss}); whether to copy the recordings back (always with a host loss).
+     */
+    public record Request(LossFunction hostLoss, DeviceLoss deviceLoss, boolean recordings, int checkpointEvery) {
+        public Request {
+            if ((hostLoss == null) == (deviceLoss == null)) {
+                throw new IllegalArgumentException("give exactly one of a host loss and a device loss");
+            }
+            if (checkpointEvery < 1) {
+                throw new ModelException("checkpoint interval must be >= 1, got " + checkpointEvery);
+            }
         }
+
+        /** A loss evaluated on the host, recordings returned. */
+        public static Request host(LossFunction loss, int checkpointEvery) {
+            return new Request(loss, null, true, checkpointEvery);
+        }
+    }
+
+    /** Value and gradient on the host build of the kernels (tests; single-threaded). */
+    public static Result host(Precision precision, boolean allowPrebuilt, Plan plan, Protocol protocol, Batch batch,
+            Request request, RunControl control) {
+        return run(new HostBackend(precision, allowPrebuilt), plan, protocol, batch, request, control);
+    }
+
+    static Result run(Backend backend, Plan plan, Protocol protocol, Batch batch, Request request, RunControl control) {
         control.throwIfCancelled("before the gradient run started");
         RunInputs in = RunInputs.prepare(plan, protocol, batch);
         if (in.steps < 1) {
@@ -120,14 +149,26 @@ public final class KernelGradients {
         Precision precision = backend.precision();
         RunImage.Shape shape = new RunImage.Shape(plan, protocol, batch, in, sel.channelIds(), sel.synapseIds(),
                 precision);
-        int k = Math.min(every, in.steps);
+        int k = Math.min(request.checkpointEvery(), in.steps);
         AdjointImage.Sizes sizes = new AdjointImage.Sizes(shape, k, in.binding.size());
         int terms = AdjointImage.countTerms(sizes, in.binding, new SetValues(plan));
         int sets = batch.size();
         int chunk = backend.setsPerLaunch(sizes, terms, sets);
         int R = shape.recordings;
         int samples = shape.samples;
-        double[][][] data = new double[sets][R][samples];
+        DeviceLoss deviceLoss = request.deviceLoss();
+        if (deviceLoss != null) {
+            if (deviceLoss.target() != null) {
+                requireTargetShape(deviceLoss.target(), R, samples);
+            }
+            double[][] every = new double[R][1];
+            for (double[] row : every) {
+                row[0] = 1.0; // the mean squared error depends on every recording
+            }
+            requireSupportedLossRows(plan, every);
+        }
+        boolean keepRecordings = request.recordings() || request.hostLoss() != null;
+        double[][][] data = keepRecordings ? new double[sets][R][samples] : null;
         int[] diverged = new int[sets];
         double[] losses = new double[sets];
         double[][] grads = new double[sets][in.binding.size()];
@@ -136,61 +177,100 @@ public final class KernelGradients {
         double kernelMs = 0;
         long launches = ((long) sets + chunk - 1) / chunk;
         long done = 0;
+        int P = in.binding.size();
         for (int from = 0; from < sets; from += chunk) {
             int to = Math.min(sets, from + chunk);
             int n = to - from;
             try (Arena arena = Arena.ofConfined()) {
-                AdjointImage img = AdjointImage.build(sizes, batch, in, from, to, arena);
+                AdjointImage img = AdjointImage.build(sizes, batch, in, from, to, deviceLoss, arena);
                 try (Launch launch = backend.open(img, arena)) {
-                peak = Math.max(peak, launch.bytes());
-                launch.run(AdjointLayout.FORWARD, 0);
-                img.run.readOutputs(launch.read("out"), launch.read("diverged_at"), data, diverged, from);
-                MemorySegment recGrad = arena.allocate(Math.max(8, (long) precision.bytes() * samples * R * n), 16);
-                for (int b = 0; b < n; b++) {
-                    int set = from + b;
-                    if (diverged[set] >= 0) {
-                        losses[set] = Double.NaN;
-                        continue;
+                    peak = Math.max(peak, launch.bytes());
+                    launch.run(AdjointLayout.FORWARD, 0);
+                    MemorySegment div = launch.read("diverged_at");
+                    for (int b = 0; b < n; b++) {
+                        diverged[from + b] = div.getAtIndex(java.lang.foreign.ValueLayout.JAVA_INT, b);
                     }
-                    double[][] g = new double[R][samples];
-                    losses[set] = loss.evaluate(set, data[set], g);
-                    requireSupportedLossRows(plan, g);
-                    for (int r = 0; r < R; r++) {
-                        for (int s = 0; s < samples; s++) {
-                            long at = ((long) s * R + r) * n + b;
-                            if (precision == Precision.FLOAT64) {
-                                recGrad.setAtIndex(JAVA_DOUBLE, at, g[r][s]);
-                            } else {
-                                recGrad.setAtIndex(JAVA_FLOAT, at, (float) g[r][s]);
-                            }
+                    if (keepRecordings) {
+                        img.run.readOutputs(launch.read("out"), div, data, diverged, from);
+                    }
+                    if (deviceLoss != null) {
+                        launch.run(AdjointLayout.LOSS, 0);
+                        MemorySegment v = launch.read("loss_value");
+                        for (int b = 0; b < n; b++) {
+                            losses[from + b] = diverged[from + b] >= 0 ? Double.NaN : real(v, precision, b);
+                        }
+                    } else {
+                        launch.write("rec_grad", hostLoss(plan, request.hostLoss(), data, diverged, losses, from, n,
+                                precision, arena));
+                    }
+                    for (int c = segments - 1; c >= 0; c--) {
+                        control.throwIfCancelled("in the backward sweep (segment " + c + " of " + segments + ")");
+                        launch.run(AdjointLayout.SEGMENT, c);
+                        done++;
+                        control.report("gradient", done, launches * segments);
+                    }
+                    launch.run(AdjointLayout.REDUCE, 0);
+                    kernelMs += launch.kernelMs();
+                    MemorySegment g = launch.read("grad");
+                    for (int b = 0; b < n; b++) {
+                        for (int p = 0; p < P; p++) {
+                            grads[from + b][p] = real(g, precision, (long) p * n + b);
                         }
                     }
                 }
-                launch.write("rec_grad", recGrad);
-                for (int c = segments - 1; c >= 0; c--) {
-                    control.throwIfCancelled("in the backward sweep (segment " + c + " of " + segments + ")");
-                    launch.run(AdjointLayout.SEGMENT, c);
-                    done++;
-                    control.report("gradient", done, launches * segments);
-                }
-                launch.run(AdjointLayout.REDUCE, 0);
-                kernelMs += launch.kernelMs();
-                MemorySegment g = launch.read("grad");
-                int P = in.binding.size();
-                for (int b = 0; b < n; b++) {
-                    for (int p = 0; p < P; p++) {
-                        long at = (long) p * n + b;
-                        grads[from + b][p] = precision == Precision.FLOAT64 ? g.getAtIndex(JAVA_DOUBLE, at)
-                                : g.getAtIndex(JAVA_FLOAT, at);
-                    }
-                }
-                }
             }
         }
-        Recordings rec = Recordings.of(data, plan.recordingLabels(), protocol.dtMs(), protocol.recordEvery(), diverged);
+        Recordings rec = keepRecordings
+                ? Recordings.of(data, plan.recordingLabels(), protocol.dtMs(), protocol.recordEvery(), diverged) : null;
         long fsteps = in.steps + (long) in.steps - segments + (plan.numClamps() > 0 ? in.steps : 0);
         return new Result(losses, grads, rec, k, sizes.storedStates(), (long) precision.bytes() * sizes.stateSize,
                 fsteps, in.steps, chunk, peak, kernelMs);
+    }
+
+    private static double real(MemorySegment m, Precision p, long at) {
+        return p == Precision.FLOAT64 ? m.getAtIndex(JAVA_DOUBLE, at) : m.getAtIndex(JAVA_FLOAT, at);
+    }
+
+    /** Evaluates a host loss for sets [from, from + n) and returns ∂L/∂recording in the kernels' layout. */
+    private static MemorySegment hostLoss(Plan plan, LossFunction loss, double[][][] data, int[] diverged,
+            double[] losses, int from, int n, Precision precision, Arena arena) {
+        int R = data[from].length;
+        int samples = R == 0 ? 0 : data[from][0].length;
+        MemorySegment recGrad = arena.allocate(Math.max(8, (long) precision.bytes() * samples * R * n), 16);
+        for (int b = 0; b < n; b++) {
+            int set = from + b;
+            if (diverged[set] >= 0) {
+                losses[set] = Double.NaN;
+                continue;
+            }
+            double[][] g = new double[R][samples];
+            losses[set] = loss.evaluate(set, data[set], g);
+            requireSupportedLossRows(plan, g);
+            for (int r = 0; r < R; r++) {
+                for (int s = 0; s < samples; s++) {
+                    long at = ((long) s * R + r) * n + b;
+                    if (precision == Precision.FLOAT64) {
+                        recGrad.setAtIndex(JAVA_DOUBLE, at, g[r][s]);
+                    } else {
+                        recGrad.setAtIndex(JAVA_FLOAT, at, (float) g[r][s]);
+                    }
+                }
+            }
+        }
+        return recGrad;
+    }
+
+    private static void requireTargetShape(double[][] target, int recordings, int samples) {
+        if (target.length != recordings) {
+            throw new ModelException("mean-squared-error loss has targets for " + target.length
+                    + " recordings, the model records " + recordings);
+        }
+        for (int r = 0; r < recordings; r++) {
+            if (target[r].length != samples) {
+                throw new ModelException("mean-squared-error target " + r + " has " + target[r].length
+                        + " samples, the recording has " + samples);
+            }
+        }
     }
 
     /** Losses on recorded currents are refused, as by the CPU adjoint. */

@@ -126,6 +126,18 @@ public final class KernelSources {
         return h;
     }
 
+    /**
+     * SHA-256 of the fixed headers (in {@link CudaSourceGenerator#HEADERS} order): part of every compiled
+     * module's cache key, so that a changed header is never served from a cache built with the old one.
+     */
+    static String headersHash() {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, String> e : headers().entrySet()) {
+            sb.append(e.getKey()).append('\0').append(e.getValue()).append('\0');
+        }
+        return CudaSourceGenerator.sha256(sb.toString());
+    }
+
     /** Writes the source and the headers into {@code dir}; returns the source file. */
     static Path writeTree(CudaSourceGenerator.Source src, Path dir, String fileName) throws IOException {
         Files.createDirectories(dir);

@@ -65,16 +65,22 @@ public final class CudaGradientEngine implements GradientEngine, AutoCloseable {
 
     @Override
     public GradientResult valueAndGradient(Plan plan, Protocol protocol, Batch batch, Loss loss, RunControl control) {
-        return KernelGradientSupport.toResult(run(plan, protocol, batch, loss, control), batch, name());
+        return KernelGradientSupport.toResult(run(plan, protocol, batch, loss, true, control), batch, name());
     }
 
-    /** As {@link #valueAndGradient}, with the kernel time and device bytes of the run (benchmarks). */
-    public KernelGradients.Result run(Plan plan, Protocol protocol, Batch batch, Loss loss, RunControl control) {
+    /**
+     * As {@link #valueAndGradient}, with the kernel time and device bytes of the run (benchmarks);
+     * {@code recordings = false} leaves the recordings on the device when the loss is evaluated there
+     * (the built-in mean squared error).
+     */
+    public KernelGradients.Result run(Plan plan, Protocol protocol, Batch batch, Loss loss, boolean recordings,
+            RunControl control) {
         Precision precision = gradients.engine().precision();
         int steps = RunInputs.prepare(plan, protocol, batch).steps;
         loss.checkShape(plan.recordings().size(), steps / protocol.recordEvery() + 1);
         int every = KernelGradientSupport.checkpointEvery(policy, plan, steps, precision, batch.size());
-        return gradients.valueAndGradient(plan, protocol, batch, loss::evaluate, every, control);
+        return gradients.valueAndGradient(plan, protocol, batch, KernelGradientSupport.request(loss, every, recordings),
+                control);
     }
 
     @Override

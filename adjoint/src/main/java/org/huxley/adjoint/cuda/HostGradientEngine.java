@@ -47,8 +47,8 @@ public final class HostGradientEngine implements GradientEngine {
         int steps = org.huxley.engine.internal.RunInputs.prepare(plan, protocol, batch).steps;
         loss.checkShape(plan.recordings().size(), steps / protocol.recordEvery() + 1);
         int every = KernelGradientSupport.checkpointEvery(policy, plan, steps, precision, batch.size());
-        KernelGradients.Result r = KernelGradients.host(precision, true, plan, protocol, batch, loss::evaluate, every,
-                control);
+        KernelGradients.Result r = KernelGradients.host(precision, true, plan, protocol, batch,
+                KernelGradientSupport.request(loss, every, true), control);
         return KernelGradientSupport.toResult(r, batch, name());
     }
 }

@@ -35,6 +35,13 @@ final class KernelGradientSupport {
         return Math.max(1, chunks[0]);
     }
 
+    /** The kernels' request for a loss: on the device when it is the built-in mean squared error. */
+    static KernelGradients.Request request(org.huxley.adjoint.Loss loss, int every, boolean recordings) {
+        KernelGradients.DeviceLoss dl = org.huxley.adjoint.KernelLosses.deviceLoss(loss);
+        return dl != null ? new KernelGradients.Request(null, dl, recordings, every)
+                : KernelGradients.Request.host(loss::evaluate, every);
+    }
+
     static GradientResult toResult(KernelGradients.Result r, Batch batch, String engine) {
         int[] schedule = r.checkpointEvery() >= r.steps() ? new int[] {1} : new int[] {r.checkpointEvery(), 1};
         MemoryReport mem = new MemoryReport(schedule, r.storedStatesPerSet(), r.bytesPerState(), r.forwardStepsPerSet(),

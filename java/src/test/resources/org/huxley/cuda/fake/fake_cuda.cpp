@@ -35,9 +35,10 @@ CUresult cuCtxSynchronize() { return 0; }
 CUresult cuModuleLoadData(void **m, const void *img) { *m = (void *)0x20; return img ? 0 : 1; }
 CUresult cuModuleUnload(void *) { return 0; }
 CUresult cuModuleGetFunction(void **f, void *, const char *name) {
-    static const char *names[] = {"hx_forward_f", "hx_adj_forward_f", "hx_adj_segment_f", "hx_adj_reduce_f"};
+    static const char *names[] = {"hx_forward_f", "hx_adj_forward_f", "hx_adj_segment_f", "hx_adj_reduce_f",
+                                  "hx_adj_loss_f"};
     *f = nullptr;
-    for (int k = 0; k < 4; k++) {
+    for (int k = 0; k < 5; k++) {
         size_t len = std::strlen(names[k]);
         if (std::strncmp(name, names[k], len) == 0) {
             const char *bits = name + len;

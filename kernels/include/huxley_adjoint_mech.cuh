@@ -124,7 +124,7 @@ template <typename T, typename D> HX_HD HX_FI T hx_adj_propagate(const hx_actx<T
 }
 
 /* Channel table t of one instance: its slopes (PHASE_SLOPE) or its backward terms (PHASE_BACK). */
-template <typename T, typename M, typename D> HX_HD void hx_channel_adj_table(const hx_actx<T> &c, int t, int phase) {
+template <typename T, typename M, typename D> HX_HD HX_NOINLINE void hx_channel_adj_table(const hx_actx<T> &c, int t, int phase) {
     const hx_run &r = c.r;
     const int count = r.ch_count[t];
     const int io = r.ch_inst_off[t];
@@ -194,7 +194,7 @@ template <typename T, typename M, typename D> HX_HD void hx_channel_adj_table(co
 }
 
 /* Synapse table t of one instance: as channels, with pre- and post-synaptic voltage and the post area. */
-template <typename T, typename M, typename D> HX_HD void hx_synapse_adj_table(const hx_actx<T> &c, int t, int phase) {
+template <typename T, typename M, typename D> HX_HD HX_NOINLINE void hx_synapse_adj_table(const hx_actx<T> &c, int t, int phase) {
     const hx_run &r = c.r;
     const int count = r.sy_count[t];
     const int io = r.sy_inst_off[t];

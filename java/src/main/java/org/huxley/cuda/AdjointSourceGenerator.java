@@ -77,7 +77,7 @@ final class AdjointSourceGenerator {
     }
 
     private static void outputs(StringBuilder sb, String fn, List<Expr> exprs, Function<Symbol, String> names) {
-        sb.append("    static HX_HD void ").append(fn)
+        sb.append("    static HX_HD HX_NOINLINE void ").append(fn)
                 .append("(const T v, const T v_pre, const T dt, const T *p, const T *s, T *o) {\n");
         sb.append("        (void)v; (void)v_pre; (void)dt; (void)p; (void)s;\n");
         if (exprs.isEmpty()) {

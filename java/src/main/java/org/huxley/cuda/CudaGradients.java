@@ -89,7 +89,7 @@ public final class CudaGradients {
         @Override
         public KernelGradients.Launch open(AdjointImage image, Arena arena) {
             CudaContext context = engine.context();
-            CudaModule module = engine.module(KernelSources.select(image.sizes.shape.plan).source());
+            CudaModule module = engine.module(KernelSources.selectGradients(image.sizes.shape.plan).source());
             Precision p = engine.precision();
             CudaModule.Kernel[] kernels = {module.kernel(kernelName(AdjointLayout.FORWARD, p)),
                     module.kernel(kernelName(AdjointLayout.SEGMENT, p)), module.kernel(kernelName(AdjointLayout.REDUCE, p)),

@@ -56,10 +56,14 @@ public final class HostLibrary {
         abiVersion = NativeLibs.fn(lib, name, "hx_host_abi_version", FunctionDescriptor.of(JAVA_LONG));
         structSize = NativeLibs.fn(lib, name, "hx_host_struct_size", FunctionDescriptor.of(JAVA_LONG));
         fieldOffset = NativeLibs.fn(lib, name, "hx_host_field_offset", FunctionDescriptor.of(JAVA_LONG, ADDRESS));
-        adjoint = NativeLibs.fn(lib, name, "hx_host_adjoint", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
-        adjStructSize = NativeLibs.fn(lib, name, "hx_host_adj_struct_size", FunctionDescriptor.of(JAVA_LONG));
-        adjFieldOffset = NativeLibs.fn(lib, name, "hx_host_adj_field_offset",
-                FunctionDescriptor.of(JAVA_LONG, ADDRESS));
+        // gradient modules only (CudaSourceGenerator.generate(…, true)); null in forward modules
+        boolean grad = lib.find("hx_host_adjoint").isPresent();
+        adjoint = grad ? NativeLibs.fn(lib, name, "hx_host_adjoint", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT))
+                : null;
+        adjStructSize = grad ? NativeLibs.fn(lib, name, "hx_host_adj_struct_size", FunctionDescriptor.of(JAVA_LONG))
+                : null;
+        adjFieldOffset = grad ? NativeLibs.fn(lib, name, "hx_host_adj_field_offset",
+                FunctionDescriptor.of(JAVA_LONG, ADDRESS)) : null;
     }
 
     /**
@@ -74,8 +78,10 @@ public final class HostLibrary {
         });
         String key = src.sha256() + (allowPrebuilt ? "" : "-compiled");
         return LOADED.computeIfAbsent(key, k -> {
-            if (allowPrebuilt && src.sha256().equals(KernelSources.prebuiltHash())) {
-                byte[] so = KernelSources.resource(KernelSources.NATIVE_RESOURCES + "linux-x86_64/libhuxley_host.so");
+            boolean forward = src.sha256().equals(KernelSources.prebuiltHash());
+            if (allowPrebuilt && (forward || src.sha256().equals(KernelSources.prebuiltGradientHash()))) {
+                byte[] so = KernelSources.resource(KernelSources.NATIVE_RESOURCES + "linux-x86_64/"
+                        + (forward ? "libhuxley_host.so" : "libhuxley_host_grad.so"));
                 if (so != null) {
                     try {
                         Path tmp = Files.createTempFile("libhuxley_host-", ".so");
@@ -208,6 +214,7 @@ public final class HostLibrary {
 
     /** Runs one phase of the gradient kernels ({@code hx_host_adjoint}) on a struct in host memory; returns its status. */
     int adjoint(MemorySegment adj, int phase) {
+        requireGradients();
         try {
             return (int) adjoint.invokeExact(adj, phase);
         } catch (Throwable t) {
@@ -217,6 +224,7 @@ public final class HostLibrary {
 
     /** sizeof(hx_adj) as the C compiler lays it out. */
     public long adjointStructSize() {
+        requireGradients();
         try {
             return (long) adjStructSize.invokeExact();
         } catch (Throwable t) {
@@ -226,10 +234,17 @@ public final class HostLibrary {
 
     /** The C compiler's offset of an hx_adj field, or −1. */
     public long adjointFieldOffset(String field) {
+        requireGradients();
         try (Arena a = Arena.ofConfined()) {
             return (long) adjFieldOffset.invokeExact(a.allocateFrom(field));
         } catch (Throwable t) {
             throw NativeLibs.rethrow(t);
+        }
+    }
+
+    private void requireGradients() {
+        if (adjoint == null) {
+            throw new IllegalStateException("internal: " + origin + " is a forward module without the gradient kernels");
         }
     }
 }

@@ -145,7 +145,7 @@ public final class KernelGradients {
         if (in.steps < 1) {
             throw new ModelException("the run has no steps: a gradient needs at least one step (Protocol.withSteps)");
         }
-        KernelSources.Selection sel = KernelSources.select(plan);
+        KernelSources.Selection sel = KernelSources.selectGradients(plan);
         Precision precision = backend.precision();
         RunImage.Shape shape = new RunImage.Shape(plan, protocol, batch, in, sel.channelIds(), sel.synapseIds(),
                 precision);
@@ -312,7 +312,7 @@ public final class KernelGradients {
 
         @Override
         public Launch open(AdjointImage image, Arena arena) {
-            HostLibrary lib = HostLibrary.forSource(KernelSources.select(image.sizes.shape.plan).source(), allowPrebuilt);
+            HostLibrary lib = HostLibrary.forSource(KernelSources.selectGradients(image.sizes.shape.plan).source(), allowPrebuilt);
             java.util.Map<String, MemorySegment> segs = new java.util.HashMap<>(image.allInputs());
             java.util.Map<String, Long> addr = new java.util.HashMap<>();
             segs.forEach((k, v) -> addr.put(k, v.address()));

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Java mirror of hx_adj (AdjointLayout) against the C compiler: the same size and field offsets,
- * hx_run embedded first; and every module (built-in or user mechanisms) carries the gradient kernels.
+ * hx_run embedded first; and every gradient module (built-in or user mechanisms) carries the gradient kernels, no forward module.
  */
 class AdjointLayoutAbiTest {
     static HostLibrary lib;
@@ -17,7 +17,7 @@ class AdjointLayoutAbiTest {
     @BeforeAll
     static void load() {
         HostTestSupport.assumeHostCompiler();
-        lib = HostLibrary.forSource(KernelSources.builtins(), false);
+        lib = HostLibrary.forSource(KernelSources.builtinGradients(), false);
     }
 
     @Test
@@ -32,8 +32,10 @@ class AdjointLayoutAbiTest {
 
     @Test
     void everyGeneratedModuleHasTheGradientKernelsAndTheirDerivatives() {
-        String builtin = KernelSources.builtins().text();
-        String user = CudaSourceGenerator.generate(java.util.List.of(ParityModels.SLOW_K), java.util.List.of()).text();
+        String builtin = KernelSources.builtinGradients().text();
+        String user = CudaSourceGenerator.generate(java.util.List.of(ParityModels.SLOW_K), java.util.List.of(), true)
+                .text();
+        assertTrue(!KernelSources.builtins().text().contains("huxley_adjoint"), "forward modules stay lean");
         for (String text : new String[] {builtin, user}) {
             assertTrue(text.contains("#include \"huxley_adjoint.cuh\""), "gradient kernels included");
             assertTrue(text.contains("struct hx_ch_0_d"), "derivative struct of channel 0");

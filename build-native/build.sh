@@ -7,7 +7,7 @@
 #    (--fmad=false: the Java engine's roundings), each SASS sm_80 + sm_90 and PTX compute_90;
 # 3. g++: linux-x86_64/libhuxley_host.so, the same numerics for the host (CI parity tests);
 # 4. the built-in gradient module (forward + gradient kernels, huxley_adjoint.cuh): libhuxley_host_grad.so
-#    (g++) always, huxley_builtin_grad_f32/f64.fatbin (nvcc, several minutes) only with
+#    (g++) always, huxley_builtin_grad_f32/f64.fatbin (nvcc, sm_90 SASS, several minutes) only with
 #    HUXLEY_NATIVE_GRADIENTS=1 (ci/gpu-prepare.sh sets it); without them the CUDA gradient engine compiles
 #    the gradient module with NVRTC on first use.
 # Products go to <classes-dir>/org/huxley/cuda/native/ with huxley_builtin.sha256 (the source hash the
@@ -33,6 +33,8 @@ cache="$(dirname "$classes")/native-cache/$key"
 mkdir -p "$cache"
 
 gencode=(-gencode arch=compute_80,code=sm_80 -gencode arch=compute_90,code=sm_90 -gencode arch=compute_90,code=compute_90)
+# the gradient module is large: SASS for sm_90 (H100/H200) only; other devices compile it with NVRTC
+gencode_grad=(-gencode arch=compute_90,code=sm_90)
 status=0
 if [ "${HUXLEY_NATIVE_SKIP_NVCC:-0}" != 1 ] && command -v "$nvcc" >/dev/null 2>&1; then
   if [ ! -f "$cache/huxley_builtin_f64.fatbin" ] || [ ! -f "$cache/huxley_builtin_f32.fatbin" ]; then
@@ -54,11 +56,11 @@ if [ "${HUXLEY_NATIVE_SKIP_NVCC:-0}" != 1 ] && command -v "$nvcc" >/dev/null 2>&
   cp "$cache"/huxley_builtin_f32.fatbin "$cache"/huxley_builtin_f64.fatbin "$out/"
   if [ "${HUXLEY_NATIVE_GRADIENTS:-0}" = 1 ]; then
     if [ ! -f "$cache/huxley_builtin_grad_f64.fatbin" ] || [ ! -f "$cache/huxley_builtin_grad_f32.fatbin" ]; then
-      echo "build-native: nvcc → gradient fatbins (sm_80, sm_90 SASS + compute_90 PTX; several minutes) ..."
-      timeout 2400 "$nvcc" -std=c++17 -O3 --fmad=true -DHX_ONLY_F32 -I "$include" -fatbin "${gencode[@]}" \
+      echo "build-native: nvcc → gradient fatbins (sm_90 SASS; several minutes) ..."
+      timeout 2400 "$nvcc" -std=c++17 -O3 --fmad=true -DHX_ONLY_F32 -I "$include" -fatbin "${gencode_grad[@]}" \
         -x cu "$work/huxley_builtin_grad.cu" -o "$work/huxley_builtin_grad_f32.fatbin" &
       p32=$!
-      timeout 2400 "$nvcc" -std=c++17 -O3 --fmad=false -DHX_ONLY_F64 -I "$include" -fatbin "${gencode[@]}" \
+      timeout 2400 "$nvcc" -std=c++17 -O3 --fmad=false -DHX_ONLY_F64 -I "$include" -fatbin "${gencode_grad[@]}" \
         -x cu "$work/huxley_builtin_grad.cu" -o "$work/huxley_builtin_grad_f64.fatbin" &
       p64=$!
       wait $p32 || status=1

@@ -7,7 +7,7 @@
 # CPU adjoint: float64 <= 1e-9 relative, float32 cosine rule) and the gradient benchmark (hh1 f32 B = 1e5,
 # tree252 B = 100 and 1000, ca1: value+grad comp-steps/s, gradient/forward ratio, device memory). Logs go
 # to $OUT (or .gpu-out/). Ends with a PASS/FAIL table; exits 0 when nothing failed (a machine without a
-# GPU reports "no GPU: skipped"). Whole run: about 5-8 minutes on an H100/H200, never more than 10.
+# GPU reports "no GPU: skipped"). Whole run: about 5-8 minutes on an H100/H200 (step limits add up to 13 min; HUXLEY_GPU_CHECK_STEPS=gradients alone stays under 8).
 #   HUXLEY_GPU_CHECK_STEPS="forward gradients" (default) selects the groups: forward = GPU tests + bench,
 #   gradients = gradient tests + gradient bench.
 #   bash ci/gpu-check.sh --source-hash   prints the hash of the sources (gpu-prepare.sh records it)
@@ -127,12 +127,12 @@ fi
 
 # ---- 5. gradient tests ----
 if [ -x "$java" ] && want gradients; then
-  run_step grad-tests 240 "$java" "${jopts[@]}" -jar "$lib/junit-console.jar" execute \
+  run_step grad-tests 200 "$java" "${jopts[@]}" -jar "$lib/junit-console.jar" execute \
     --class-path "$cp_" --select-class org.huxley.adjoint.CudaGradientIT \
     --disable-banner --details=tree --details-theme=ascii --reports-dir="$out/junit-grad"
   summary="$(grep -E 'tests (successful|failed|skipped|aborted)' "$out/grad-tests.log" | tr -s ' ' | tr '\n' ' ')"
   if [ $rc = 124 ] || [ $rc = 137 ]; then
-    record grad-tests FAIL "$dur" "timed out after 240 s"
+    record grad-tests FAIL "$dur" "timed out after 200 s"
   elif [ $rc != 0 ]; then
     record grad-tests FAIL "$dur" "exit $rc: $summary (see grad-tests.log)"
   elif grep -q "no usable CUDA device" "$out/grad-tests.log" || ! grep -qE '[1-9][0-9]* tests successful' "$out/grad-tests.log"; then
@@ -149,8 +149,8 @@ fi
 
 # ---- 6. gradient benchmark ----
 if [ -x "$java" ] && want gradients; then
-  run_step grad-bench 200 "$java" "${jopts[@]}" -Xmx16g -Dhuxley.bench.budgetSeconds=150 -cp "$cp_" \
-    org.huxley.adjoint.GpuGradientBench hh1:f32:100000 tree252:f32:100 ca1:f32:20 tree252:f32:1000
+  run_step grad-bench 240 "$java" "${jopts[@]}" -Xmx16g -Dhuxley.bench.budgetSeconds=150 -cp "$cp_" \
+    org.huxley.adjoint.GpuGradientBench hh1:f32:100000 tree252:f32:1000 tree252:f32:100 ca1:f32:20
   if grep -q "GRADBENCH SKIPPED" "$out/grad-bench.log"; then
     record grad-bench SKIP "$dur" "no GPU: skipped"
   elif [ $rc = 0 ] && grep -q "GRADBENCH OK" "$out/grad-bench.log"; then

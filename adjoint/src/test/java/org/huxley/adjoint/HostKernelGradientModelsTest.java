@@ -187,6 +187,18 @@ class HostKernelGradientModelsTest {
     }
 
     @Test
+    void transmissionDelaysAreRefusedWithTheSynapseType() {
+        org.huxley.model.Network net = TestModels.hhNetwork();
+        net.edges(org.huxley.mech.synapse.IonotropicSynapse.MECHANISM).setDelay(8);
+        Plan plan = net.compile();
+        ModelException e = assertThrows(ModelException.class, () -> new HostGradientEngine(Precision.FLOAT64)
+                .valueAndGradient(plan, TestModels.protocol(), new Batch(new ParameterLayout(net).batch(1)),
+                        Losses.meanSquaredErrorTo(-60.0, 1)));
+        assertTrue(e.getMessage().contains("transmission delays") && e.getMessage().contains("IonotropicSynapse"),
+                e.getMessage());
+    }
+
+    @Test
     void aLossOnARecordedCurrentIsRefused() {
         ParityModels.Case c = ParityModels.network(1, 3);
         ModelException e = assertThrows(ModelException.class, () -> new HostGradientEngine(Precision.FLOAT64)

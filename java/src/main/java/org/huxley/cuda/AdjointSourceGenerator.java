@@ -1,7 +1,11 @@
 package org.huxley.cuda;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.huxley.expr.Expr;
 import org.huxley.expr.Exprs;
@@ -76,6 +80,12 @@ final class AdjointSourceGenerator {
         sb.append("};\n\n");
     }
 
+    /**
+     * One function writing every output; subexpressions used more than once (the derivatives of one
+     * mechanism share most of their exponentials and rates) are computed once into {@code const T}
+     * temporaries, as the CPU adjoint's BytecodeCompiler does. Each value is the same operations as
+     * the plain expression, so the results are unchanged.
+     */
     private static void outputs(StringBuilder sb, String fn, List<Expr> exprs, Function<Symbol, String> names) {
         sb.append("    static HX_HD HX_NOINLINE void ").append(fn)
                 .append("(const T v, const T v_pre, const T dt, const T *p, const T *s, T *o) {\n");
@@ -83,12 +93,67 @@ final class AdjointSourceGenerator {
         if (exprs.isEmpty()) {
             sb.append("        o[0] = T(0.0);\n");
         }
-        for (int k = 0; k < exprs.size(); k++) {
-            Expr e = exprs.get(k);
-            String text = e.isConst(0.0) ? "T(0.0)" : CudaSourceGenerator.c(strongZero(e), names);
-            sb.append("        o[").append(k).append("] = ").append(text).append(";\n");
+        List<Expr> prepared = new ArrayList<>(exprs.size());
+        Map<Expr, Integer> uses = new HashMap<>();
+        for (Expr e : exprs) {
+            Expr x = e.isConst(0.0) ? null : strongZero(e);
+            prepared.add(x);
+            if (x != null) {
+                countUses(x, uses);
+            }
         }
+        Set<Symbol> temps = new HashSet<>();
+        Function<Symbol, String> all = sym -> temps.contains(sym) ? sym.name() : names.apply(sym);
+        Map<Expr, Expr> rewritten = new HashMap<>();
+        StringBuilder body = new StringBuilder();
+        for (int k = 0; k < prepared.size(); k++) {
+            Expr x = prepared.get(k);
+            String text = x == null ? "T(0.0)" : CudaSourceGenerator.c(rewrite(x, uses, rewritten, temps, all, sb), all);
+            body.append("        o[").append(k).append("] = ").append(text).append(";\n");
+        }
+        sb.append(body);
         sb.append("    }\n");
+    }
+
+    /** Uses of every node of the DAG (a shared node's children are counted once). */
+    private static void countUses(Expr e, Map<Expr, Integer> uses) {
+        Integer n = uses.get(e);
+        uses.put(e, n == null ? 1 : n + 1);
+        if (n == null) {
+            for (Expr c : e.children()) {
+                countUses(c, uses);
+            }
+        }
+    }
+
+    /** {@code e} with every shared subexpression replaced by its temporary (declared into {@code sb} first). */
+    private static Expr rewrite(Expr e, Map<Expr, Integer> uses, Map<Expr, Expr> done, Set<Symbol> temps,
+            Function<Symbol, String> names, StringBuilder sb) {
+        Expr memo = done.get(e);
+        if (memo != null) {
+            return memo;
+        }
+        List<Expr> kids = e.children();
+        Expr out = e;
+        if (!kids.isEmpty()) {
+            List<Expr> mapped = new ArrayList<>(kids.size());
+            boolean changed = false;
+            for (Expr k : kids) {
+                Expr m = rewrite(k, uses, done, temps, names, sb);
+                mapped.add(m);
+                changed |= m != k;
+            }
+            out = changed ? e.withChildren(mapped) : e;
+            if (uses.getOrDefault(e, 0) >= 2) {
+                Symbol t = Symbol.of("hx_cse_" + temps.size());
+                temps.add(t);
+                sb.append("        const T ").append(t.name()).append(" = ").append(CudaSourceGenerator.c(out, names))
+                        .append(";\n");
+                out = Exprs.var(t);
+            }
+        }
+        done.put(e, out);
+        return out;
     }
 
     /**

@@ -3,16 +3,21 @@
 # no network). Builds nothing: ci/gpu-prepare.sh made .gpu-bundle/ (runtime, jars, JUnit launcher) here.
 #   bash ci/gpu-check.sh            from the repository root, with .gpu-bundle carried along
 # Steps, each under a timeout: bundle check, device info, the GPU tests (tag "gpu": CUDA vs CPU engine),
-# the benchmark sweep (hh1 f32/f64 at B = 1e4, 1e5; tree252 at B = 100, 1000). Logs go to $OUT (or
-# .gpu-out/). Ends with a PASS/FAIL table; exits 0 when nothing failed (a machine without a GPU reports
-# "no GPU: skipped"). Whole run: about 3-5 minutes on an H100/H200, never more than 6.
+# the benchmark sweep (hh1 f32/f64 at B = 1e4, 1e5; tree252 at B = 100, 1000), the gradient tests (CUDA vs
+# CPU adjoint: float64 <= 1e-9 relative, float32 cosine rule) and the gradient benchmark (hh1 f32 B = 1e5,
+# tree252 B = 100 and 1000, ca1: value+grad comp-steps/s, gradient/forward ratio, device memory). Logs go
+# to $OUT (or .gpu-out/). Ends with a PASS/FAIL table; exits 0 when nothing failed (a machine without a
+# GPU reports "no GPU: skipped"). Whole run: about 5-8 minutes on an H100/H200 (step limits add up to 13 min; HUXLEY_GPU_CHECK_STEPS=gradients alone stays under 8).
+#   HUXLEY_GPU_CHECK_STEPS="forward gradients" (default) selects the groups: forward = GPU tests + bench,
+#   gradients = gradient tests + gradient bench.
 #   bash ci/gpu-check.sh --source-hash   prints the hash of the sources (gpu-prepare.sh records it)
 set -u
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 
 source_hash() {
-  find java/src/main java/src/test/java kernels build-native -type f 2>/dev/null | LC_ALL=C sort \
+  find java/src/main java/src/test/java adjoint/src/main adjoint/src/test/java kernels build-native -type f 2>/dev/null \
+    | LC_ALL=C sort \
     | xargs sha256sum 2>/dev/null | cut -c1-64 | sha256sum | cut -c1-16
 }
 if [ "${1:-}" = "--source-hash" ]; then
@@ -75,14 +80,16 @@ else
   record device SKIP 0 "no nvidia-smi: no GPU here"
 fi
 
-cp_="$lib/huxley-core.jar:$lib/huxley-core-tests.jar:$(ls "$lib"/jackson-*.jar "$lib"/slf4j-*.jar 2>/dev/null | tr '\n' ':')"
+cp_="$lib/huxley-core.jar:$lib/huxley-core-tests.jar:$lib/huxley-adjoint.jar:$lib/huxley-adjoint-tests.jar:$(ls "$lib"/jackson-*.jar "$lib"/slf4j-*.jar 2>/dev/null | tr '\n' ':')"
+steps_wanted="${HUXLEY_GPU_CHECK_STEPS:-forward gradients}"
+want() { case " $steps_wanted " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 jopts=(--enable-native-access=ALL-UNNAMED -Xss8m -Dhuxley.report.dir="$out" -Dhuxley.cache.dir="${TMPDIR:-/tmp}/huxley-cache"
        -Dorg.slf4j.simpleLogger.defaultLogLevel=info)
 export LD_LIBRARY_PATH="${LD_LIBRARY_PATH:-}:/usr/local/cuda-13.0/lib64:/usr/local/cuda/lib64"
 
 # ---- 3. GPU tests ----
-if [ -x "$java" ]; then
-  rm -f "$out/engine-agreement.md"
+rm -f "$out/engine-agreement.md"
+if [ -x "$java" ] && want forward; then
   run_step gpu-tests 190 "$java" "${jopts[@]}" -jar "$lib/junit-console.jar" execute \
     --class-path "$cp_" --select-class org.huxley.cuda.CudaEngineIT \
     --disable-banner --details=tree --details-theme=ascii --reports-dir="$out/junit"
@@ -105,7 +112,7 @@ if [ -x "$java" ]; then
 fi
 
 # ---- 4. benchmark sweep ----
-if [ -x "$java" ]; then
+if [ -x "$java" ] && want forward; then
   run_step bench 110 "$java" "${jopts[@]}" -Dhuxley.bench.budgetSeconds=80 -cp "$cp_" org.huxley.cuda.GpuBench \
     hh1:f32:10000 hh1:f64:10000 hh1:f32:100000 hh1:f64:100000 tree252:f32:100 tree252:f64:100 \
     tree252:f32:1000 tree252:f64:1000
@@ -115,6 +122,41 @@ if [ -x "$java" ]; then
     record bench PASS "$dur" "$(grep -c '^| [a-z]' "$out/bench.log") rows; table in bench.log"
   else
     record bench FAIL "$dur" "exit $rc (see bench.log)"
+  fi
+fi
+
+# ---- 5. gradient tests ----
+if [ -x "$java" ] && want gradients; then
+  run_step grad-tests 200 "$java" "${jopts[@]}" -jar "$lib/junit-console.jar" execute \
+    --class-path "$cp_" --select-class org.huxley.adjoint.CudaGradientIT \
+    --disable-banner --details=tree --details-theme=ascii --reports-dir="$out/junit-grad"
+  summary="$(grep -E 'tests (successful|failed|skipped|aborted)' "$out/grad-tests.log" | tr -s ' ' | tr '\n' ' ')"
+  if [ $rc = 124 ] || [ $rc = 137 ]; then
+    record grad-tests FAIL "$dur" "timed out after 200 s"
+  elif [ $rc != 0 ]; then
+    record grad-tests FAIL "$dur" "exit $rc: $summary (see grad-tests.log)"
+  elif grep -q "no usable CUDA device" "$out/grad-tests.log" || ! grep -qE '[1-9][0-9]* tests successful' "$out/grad-tests.log"; then
+    record grad-tests SKIP "$dur" "no GPU: skipped"
+  else
+    record grad-tests PASS "$dur" "$summary"
+    tested=yes
+  fi
+  if [ -f "$out/engine-agreement.md" ]; then
+    echo "== worst gradient agreements:"; grep -E 'cuda-grad.*FAIL' "$out/engine-agreement.md" | head -20
+    grep 'cuda-grad-f64.*gradient' "$out/engine-agreement.md" | sort -t'|' -k5 -g | tail -3
+  fi
+fi
+
+# ---- 6. gradient benchmark ----
+if [ -x "$java" ] && want gradients; then
+  run_step grad-bench 240 "$java" "${jopts[@]}" -Xmx16g -Dhuxley.bench.budgetSeconds=150 -cp "$cp_" \
+    org.huxley.adjoint.GpuGradientBench hh1:f32:100000 tree252:f32:1000 tree252:f32:100 ca1:f32:20
+  if grep -q "GRADBENCH SKIPPED" "$out/grad-bench.log"; then
+    record grad-bench SKIP "$dur" "no GPU: skipped"
+  elif [ $rc = 0 ] && grep -q "GRADBENCH OK" "$out/grad-bench.log"; then
+    record grad-bench PASS "$dur" "$(grep -c '^| [a-z]' "$out/grad-bench.log") rows; table in grad-bench.log"
+  else
+    record grad-bench FAIL "$dur" "exit $rc (see grad-bench.log)"
   fi
 fi
 
@@ -139,4 +181,5 @@ fail=0; skip=0
   fi
 } | tee "$out/summary.md"
 [ -f "$out/bench.log" ] && grep -E '^\| (workload|---|hh1|tree252)|^first result' "$out/bench.log" | cat
+[ -f "$out/grad-bench.log" ] && grep -E '^\| (workload|---|hh1|tree252|ca1)|^gradient module' "$out/grad-bench.log" | cat
 [ $fail -eq 0 ]

@@ -2,9 +2,11 @@
 # Prepares .gpu-bundle/ (ignored by git) for ci/gpu-check.sh on a GPU machine that has only bash and the
 # NVIDIA driver + CUDA 13 (no Java, no network):
 #   jre/   a jlink runtime of JDK 25 with the modules the jars need (jdeps), ~47 MiB
-#   lib/   huxley-core (with the prebuilt fatbins), its test jar, jackson, slf4j, the JUnit console launcher
+#   lib/   huxley-core (with the prebuilt fatbins, gradient fatbins included), huxley-adjoint, their test jars,
+#          jackson, slf4j, the JUnit console launcher
 #   SOURCE the commit and a hash of the sources it was built from (gpu-check.sh warns when they differ)
-# Run here (needs JDK 25, Maven, nvcc for the fatbins): ci/gpu-prepare.sh     (about 2 minutes)
+# Run here (needs JDK 25, Maven, nvcc for the fatbins): ci/gpu-prepare.sh     (about 2 minutes, plus several
+# minutes of nvcc for the gradient fatbins when target/native-cache does not have them yet)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$here/ci/java-home.sh"
@@ -15,14 +17,20 @@ rm -rf "$bundle"
 mkdir -p "$bundle/lib"
 command -v nvcc >/dev/null || echo "gpu-prepare: WARNING: no nvcc here: the bundle has no prebuilt fatbins (NVRTC will compile on the device)"
 
-echo "gpu-prepare: building huxley-core and its test jar ..."
-mvn -q -B -ntp -pl java -DskipTests package
+echo "gpu-prepare: building huxley-core, huxley-adjoint and their test jars (gradient fatbins included) ..."
+HUXLEY_NATIVE_GRADIENTS=1 mvn -q -B -ntp -pl java,adjoint -DskipTests package
 cp java/target/huxley-core-*-SNAPSHOT.jar "$bundle/lib/huxley-core.jar"
 cp java/target/huxley-core-*-SNAPSHOT-tests.jar "$bundle/lib/huxley-core-tests.jar"
+cp adjoint/target/huxley-adjoint-*-SNAPSHOT.jar "$bundle/lib/huxley-adjoint.jar"
+cp adjoint/target/huxley-adjoint-*-SNAPSHOT-tests.jar "$bundle/lib/huxley-adjoint-tests.jar"
 listing="$("$JAVA_HOME/bin/jar" tf "$bundle/lib/huxley-core.jar")"
 case "$listing" in
   *huxley_builtin_f64.fatbin*) echo "gpu-prepare: fatbins are in the jar" ;;
   *) echo "gpu-prepare: WARNING: no fatbins in the jar" ;;
+esac
+case "$listing" in
+  *huxley_builtin_grad_f64.fatbin*) echo "gpu-prepare: gradient fatbins are in the jar" ;;
+  *) echo "gpu-prepare: WARNING: no gradient fatbins in the jar (NVRTC will compile them on the device: minutes)" ;;
 esac
 
 echo "gpu-prepare: dependencies ..."
@@ -35,7 +43,8 @@ mv "$bundle/lib/junit-platform-console-standalone-$console_version.jar" "$bundle
 
 echo "gpu-prepare: jlink runtime ..."
 modules="$("$JAVA_HOME/bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 25 -q \
-  "$bundle"/lib/huxley-core.jar "$bundle"/lib/huxley-core-tests.jar "$bundle"/lib/slf4j-*.jar)"
+  "$bundle"/lib/huxley-core.jar "$bundle"/lib/huxley-core-tests.jar "$bundle"/lib/huxley-adjoint.jar \
+  "$bundle"/lib/huxley-adjoint-tests.jar "$bundle"/lib/slf4j-*.jar)"
 # java.xml: the launcher's XML reports; jdk.unsupported for libraries that probe it. jackson's optional
 # java.desktop (java.beans) is left out to stay under the size limit; the tests do not need it.
 modules="$modules,java.logging,java.xml,java.sql,jdk.unsupported"

@@ -16,10 +16,13 @@
 #if defined(__CUDACC__)
 #define HX_HD __host__ __device__
 #define HX_FI __forceinline__
+/* Large per-mechanism device functions kept out of line: compile time grows fast with function size. */
+#define HX_NOINLINE __noinline__
 #else
 #include <cmath>
 #define HX_HD
 #define HX_FI inline
+#define HX_NOINLINE
 #endif
 
 /* ---- typed wrappers: the float versions call the f-suffixed functions explicitly ---- */

@@ -62,8 +62,9 @@ template <typename T> HX_HD void hx_solve_tree(const hx_ctx<T> &c) {
     }
 }
 
-/* One step n -> n+1 (docs/numerics.md), without the recording. Returns false if a voltage is non-finite. */
-template <typename T> HX_HD bool hx_step(const hx_ctx<T> &c, long long step) {
+/* One step n -> n+1 (docs/numerics.md), without the recording. Returns false if a voltage is non-finite.
+ * apply_clamps = false leaves the solution of the implicit system (the adjoint differentiates that). */
+template <typename T> HX_HD bool hx_step(const hx_ctx<T> &c, long long step, bool apply_clamps = true) {
     const hx_run &r = c.r;
     const long long n = c.n;
     const T *area = (const T *)r.area;
@@ -95,7 +96,7 @@ template <typename T> HX_HD bool hx_step(const hx_ctx<T> &c, long long step) {
     }
     hx_solve_tree(c);
     const T *clamp = (const T *)r.clamp;
-    for (long long q = 0; q < r.n_clamps; q++) {
+    for (long long q = 0; apply_clamps && q < r.n_clamps; q++) {
         c.v[c.ix(r.clamp_node[q])] = clamp[q * r.n_steps + step];
     }
     bool finite = true;
@@ -105,9 +106,9 @@ template <typename T> HX_HD bool hx_step(const hx_ctx<T> &c, long long step) {
     return finite;
 }
 
-/* The whole run of instance b: initial state, n_steps steps, samples every record_every steps. */
-template <typename T> HX_HD void hx_forward_instance(const hx_run &r, long long b) {
-    hx_ctx<T> c(r, b);
+/* The initial state of instance c.b: v, states, currents of the initial state (HX_PHASE_INIT). */
+template <typename T> HX_HD void hx_init_state(const hx_ctx<T> &c) {
+    const hx_run &r = c.r;
     const T *v0 = (const T *)r.v0;
     for (long long k = 0; k < c.n; k++) {
         c.v[c.ix(k)] = r.is_branch_point[k] ? T(0.0) : v0[c.ix(k, HX_BATCHED_GEOMETRY)];
@@ -132,19 +133,32 @@ template <typename T> HX_HD void hx_forward_instance(const hx_run &r, long long 
     }
     hx_channels<T>(c, HX_PHASE_INIT);
     hx_synapses<T>(c, HX_PHASE_INIT);
+}
+
+/* NaN into every sample of instance c.b after the step that diverged. */
+template <typename T> HX_HD void hx_fill_diverged(const hx_ctx<T> &c, long long step) {
+    const hx_run &r = c.r;
+    const long long stride = r.record_every;
+    T *out = (T *)r.out;
+    const long long R = r.n_recordings;
+    for (long long sample = (step + stride) / stride; sample < r.n_samples; sample++) {
+        for (long long rr = 0; rr < R; rr++) {
+            out[(sample * R + rr) * c.B + c.b] = hx_nan<T>();
+        }
+    }
+}
+
+/* The whole run of instance b: initial state, n_steps steps, samples every record_every steps. */
+template <typename T> HX_HD void hx_forward_instance(const hx_run &r, long long b) {
+    hx_ctx<T> c(r, b);
+    hx_init_state(c);
     hx_record(c, 0);
     const long long stride = r.record_every;
     int diverged = -1;
     for (long long step = 0; step < r.n_steps; step++) {
         if (!hx_step(c, step)) {
             diverged = (int)(step + 1);
-            T *out = (T *)r.out;
-            const long long R = r.n_recordings;
-            for (long long sample = (step + stride) / stride; sample < r.n_samples; sample++) {
-                for (long long rr = 0; rr < R; rr++) {
-                    out[(sample * R + rr) * c.B + c.b] = hx_nan<T>();
-                }
-            }
+            hx_fill_diverged(c, step);
             break;
         }
         if ((step + 1) % stride == 0) {

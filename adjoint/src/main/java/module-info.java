@@ -9,6 +9,7 @@ module org.huxley.adjoint {
     requires org.slf4j;
 
     exports org.huxley.adjoint;
+    exports org.huxley.adjoint.cuda;
     exports org.huxley.adjoint.transform;
     exports org.huxley.fit;
     exports org.huxley.fit.examples;

@@ -53,4 +53,17 @@ final class MeanSquaredError implements Loss {
         }
         return sum / count;
     }
+
+    /** The target per recording (null: the constant), for the gradient kernels' device loss. */
+    double[][] target() {
+        return target;
+    }
+
+    double constant() {
+        return constant;
+    }
+
+    int stride() {
+        return stride;
+    }
 }

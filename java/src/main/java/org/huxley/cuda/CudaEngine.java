@@ -102,11 +102,30 @@ public final class CudaEngine implements Engine, AutoCloseable {
         return moduleOrigins.getOrDefault(KernelSources.builtins().sha256(), "not loaded");
     }
 
+    /**
+     * Registers a module image for a source without compiling it (tests with the CPU stand-in of
+     * libcuda, whose launches do not read the image).
+     */
+    CudaModule preload(CudaSourceGenerator.Source src, byte[] image, String origin) {
+        return modules.computeIfAbsent(src.sha256(), k -> {
+            moduleOrigins.put(k, origin);
+            return context.loadModule(image, origin);
+        });
+    }
+
+    /** Where a loaded module came from ("prebuilt fatbin", "NVRTC", …), or "not loaded". */
+    public String moduleOrigin(CudaSourceGenerator.Source src) {
+        return moduleOrigins.getOrDefault(src.sha256(), "not loaded");
+    }
+
     /** The loaded module of a source (loaded on first use). */
     CudaModule module(CudaSourceGenerator.Source src) {
         return modules.computeIfAbsent(src.sha256(), k -> {
-            if (usePrebuilt && src.sha256().equals(KernelSources.builtins().sha256())) {
-                byte[] fatbin = CudaKernels.prebuiltFatbin(precision);
+            boolean builtin = src.sha256().equals(KernelSources.builtins().sha256());
+            boolean builtinGradients = !builtin && src.sha256().equals(KernelSources.builtinGradients().sha256());
+            if (usePrebuilt && (builtin || builtinGradients)) {
+                byte[] fatbin = builtin ? CudaKernels.prebuiltFatbin(precision)
+                        : CudaKernels.prebuiltGradientFatbin(precision);
                 if (fatbin != null) {
                     try {
                         CudaModule m = context.loadModule(fatbin, "prebuilt fatbin " + precision.suffix());

@@ -44,6 +44,16 @@ final class CudaKernels {
         return KernelSources.resource(KernelSources.NATIVE_RESOURCES + "huxley_builtin_" + p.suffix() + ".fatbin");
     }
 
+    /** The prebuilt fatbin of the built-in gradient source for a precision, or null (NVRTC then). */
+    static byte[] prebuiltGradientFatbin(Precision p) {
+        String hash = KernelSources.prebuiltGradientHash();
+        if (hash == null || !hash.equals(KernelSources.builtinGradients().sha256())) {
+            LOG.debug("no prebuilt gradient fatbin for this source (hash {})", hash);
+            return null;
+        }
+        return KernelSources.resource(KernelSources.NATIVE_RESOURCES + "huxley_builtin_grad_" + p.suffix() + ".fatbin");
+    }
+
     /** NVRTC options for a precision and compute capability (10·major + minor). */
     static List<String> nvrtcOptions(Precision p, int cc) {
         return List.of("--gpu-architecture=sm_" + cc, "-std=c++17",
@@ -62,7 +72,8 @@ final class CudaKernels {
         Nvrtc nvrtc = Nvrtc.get();
         List<String> options = nvrtcOptions(p, cc);
         int[] v = nvrtc.version();
-        String key = CudaSourceGenerator.sha256(src.sha256() + options + "nvrtc" + v[0] + "." + v[1]);
+        String key = CudaSourceGenerator.sha256(src.sha256() + KernelSources.headersHash() + options + "nvrtc" + v[0]
+                + "." + v[1]);
         return COMPILED.computeIfAbsent(key, k -> {
             Path file = KernelSources.cacheDir().resolve("cuda").resolve(k.substring(0, 32) + ".cubin");
             try {

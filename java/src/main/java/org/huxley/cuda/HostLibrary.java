@@ -42,6 +42,9 @@ public final class HostLibrary {
     private final MethodHandle abiVersion;
     private final MethodHandle structSize;
     private final MethodHandle fieldOffset;
+    private final MethodHandle adjoint;
+    private final MethodHandle adjStructSize;
+    private final MethodHandle adjFieldOffset;
 
     private HostLibrary(SymbolLookup lib, String origin, Path file) {
         this.origin = origin;
@@ -53,6 +56,14 @@ public final class HostLibrary {
         abiVersion = NativeLibs.fn(lib, name, "hx_host_abi_version", FunctionDescriptor.of(JAVA_LONG));
         structSize = NativeLibs.fn(lib, name, "hx_host_struct_size", FunctionDescriptor.of(JAVA_LONG));
         fieldOffset = NativeLibs.fn(lib, name, "hx_host_field_offset", FunctionDescriptor.of(JAVA_LONG, ADDRESS));
+        // gradient modules only (CudaSourceGenerator.generate(…, true)); null in forward modules
+        boolean grad = lib.find("hx_host_adjoint").isPresent();
+        adjoint = grad ? NativeLibs.fn(lib, name, "hx_host_adjoint", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT))
+                : null;
+        adjStructSize = grad ? NativeLibs.fn(lib, name, "hx_host_adj_struct_size", FunctionDescriptor.of(JAVA_LONG))
+                : null;
+        adjFieldOffset = grad ? NativeLibs.fn(lib, name, "hx_host_adj_field_offset",
+                FunctionDescriptor.of(JAVA_LONG, ADDRESS)) : null;
     }
 
     /**
@@ -70,8 +81,10 @@ public final class HostLibrary {
         });
         String key = src.sha256() + (allowPrebuilt ? "" : "-compiled");
         return LOADED.computeIfAbsent(key, k -> {
-            if (allowPrebuilt && src.sha256().equals(KernelSources.prebuiltHash())) {
-                byte[] so = KernelSources.resource(KernelSources.NATIVE_RESOURCES + "linux-x86_64/libhuxley_host.so");
+            boolean forward = src.sha256().equals(KernelSources.prebuiltHash());
+            if (allowPrebuilt && (forward || src.sha256().equals(KernelSources.prebuiltGradientHash()))) {
+                byte[] so = KernelSources.resource(KernelSources.NATIVE_RESOURCES + "linux-x86_64/"
+                        + (forward ? "libhuxley_host.so" : "libhuxley_host_grad.so"));
                 if (so != null) {
                     try {
                         Path tmp = Files.createTempFile("libhuxley_host-", ".so");
@@ -89,7 +102,8 @@ public final class HostLibrary {
 
     private static HostLibrary compile(CudaSourceGenerator.Source src) {
         String cxx = System.getProperty("huxley.cxx", "g++");
-        Path dir = KernelSources.cacheDir().resolve("host").resolve(src.sha256().substring(0, 24));
+        String key = CudaSourceGenerator.sha256(src.sha256() + KernelSources.headersHash());
+        Path dir = KernelSources.cacheDir().resolve("host").resolve(key.substring(0, 24));
         Path so = dir.resolve("libhuxley_host.so");
         try {
             if (!Files.isRegularFile(so)) {
@@ -209,6 +223,42 @@ public final class HostLibrary {
             return (long) fieldOffset.invokeExact(a.allocateFrom(field));
         } catch (Throwable t) {
             throw NativeLibs.rethrow(t);
+        }
+    }
+
+    /** Runs one phase of the gradient kernels ({@code hx_host_adjoint}) on a struct in host memory; returns its status. */
+    int adjoint(MemorySegment adj, int phase) {
+        requireGradients();
+        try {
+            return (int) adjoint.invokeExact(adj, phase);
+        } catch (Throwable t) {
+            throw NativeLibs.rethrow(t);
+        }
+    }
+
+    /** sizeof(hx_adj) as the C compiler lays it out. */
+    public long adjointStructSize() {
+        requireGradients();
+        try {
+            return (long) adjStructSize.invokeExact();
+        } catch (Throwable t) {
+            throw NativeLibs.rethrow(t);
+        }
+    }
+
+    /** The C compiler's offset of an hx_adj field, or −1. */
+    public long adjointFieldOffset(String field) {
+        requireGradients();
+        try (Arena a = Arena.ofConfined()) {
+            return (long) adjFieldOffset.invokeExact(a.allocateFrom(field));
+        } catch (Throwable t) {
+            throw NativeLibs.rethrow(t);
+        }
+    }
+
+    private void requireGradients() {
+        if (adjoint == null) {
+            throw new IllegalStateException("internal: " + origin + " is a forward module without the gradient kernels");
         }
     }
 }

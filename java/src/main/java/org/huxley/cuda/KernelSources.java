@@ -29,6 +29,7 @@ public final class KernelSources {
     static final String NATIVE_RESOURCES = "/org/huxley/cuda/native/";
 
     private static volatile CudaSourceGenerator.Source builtins;
+    private static volatile CudaSourceGenerator.Source builtinGradients;
     private static volatile Map<String, String> headers;
 
     private KernelSources() {
@@ -49,15 +50,29 @@ public final class KernelSources {
     public static CudaSourceGenerator.Source builtins() {
         CudaSourceGenerator.Source b = builtins;
         if (b == null) {
-            List<Mechanism> ch = new ArrayList<>();
-            List<Mechanism> sy = new ArrayList<>();
-            for (Mechanism m : BuiltinMechanisms.all().values()) {
-                (m.kind() == MechanismKind.CHANNEL ? ch : sy).add(m);
-            }
-            b = CudaSourceGenerator.generate(ch, sy);
+            b = builtinSource(false);
             builtins = b;
         }
         return b;
+    }
+
+    /** {@return the built-in module with the gradient kernels (huxley_adjoint.cuh) too} */
+    public static CudaSourceGenerator.Source builtinGradients() {
+        CudaSourceGenerator.Source b = builtinGradients;
+        if (b == null) {
+            b = builtinSource(true);
+            builtinGradients = b;
+        }
+        return b;
+    }
+
+    private static CudaSourceGenerator.Source builtinSource(boolean gradients) {
+        List<Mechanism> ch = new ArrayList<>();
+        List<Mechanism> sy = new ArrayList<>();
+        for (Mechanism m : BuiltinMechanisms.all().values()) {
+            (m.kind() == MechanismKind.CHANNEL ? ch : sy).add(m);
+        }
+        return CudaSourceGenerator.generate(ch, sy, gradients);
     }
 
     /**
@@ -66,6 +81,15 @@ public final class KernelSources {
      * @param plan the compiled model
      */
     public static Selection select(Plan plan) {
+        return select(plan, false);
+    }
+
+    /** The gradient-kernel source (forward and adjoint) and ids for a plan. */
+    public static Selection selectGradients(Plan plan) {
+        return select(plan, true);
+    }
+
+    private static Selection select(Plan plan, boolean gradients) {
         requireSupported(plan);
         boolean allBuiltin = true;
         for (MechanismTable t : plan.channels()) {
@@ -76,7 +100,7 @@ public final class KernelSources {
         }
         CudaSourceGenerator.Source src;
         if (allBuiltin) {
-            src = builtins();
+            src = gradients ? builtinGradients() : builtins();
         } else {
             List<Mechanism> ch = new ArrayList<>();
             List<Mechanism> sy = new ArrayList<>();
@@ -90,7 +114,7 @@ public final class KernelSources {
                     sy.add(t.mechanism());
                 }
             }
-            src = CudaSourceGenerator.generate(ch, sy);
+            src = CudaSourceGenerator.generate(ch, sy, gradients);
         }
         int[] chIds = plan.channels().stream().mapToInt(t -> src.channelId(t.mechanism())).toArray();
         int[] syIds = plan.synapses().stream().mapToInt(t -> src.synapseId(t.mechanism())).toArray();
@@ -137,6 +161,18 @@ public final class KernelSources {
         return h;
     }
 
+    /**
+     * SHA-256 of the fixed headers (in {@link CudaSourceGenerator#HEADERS} order): part of every compiled
+     * module's cache key, so that a changed header is never served from a cache built with the old one.
+     */
+    static String headersHash() {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, String> e : headers().entrySet()) {
+            sb.append(e.getKey()).append('\0').append(e.getValue()).append('\0');
+        }
+        return CudaSourceGenerator.sha256(sb.toString());
+    }
+
     /** Writes the source and the headers into {@code dir}; returns the source file. */
     static Path writeTree(CudaSourceGenerator.Source src, Path dir, String fileName) throws IOException {
         Files.createDirectories(dir);
@@ -163,6 +199,12 @@ public final class KernelSources {
         return b == null ? null : new String(b, StandardCharsets.UTF_8).trim();
     }
 
+    /** The same for the built-in gradient module (huxley_builtin_grad.*), or null. */
+    static String prebuiltGradientHash() {
+        byte[] b = resource(NATIVE_RESOURCES + "huxley_builtin_grad.sha256");
+        return b == null ? null : new String(b, StandardCharsets.UTF_8).trim();
+    }
+
     /** Cache folder: {@code huxley.cache.dir}, else {@code ~/.cache/huxley}. */
     static Path cacheDir() {
         String p = System.getProperty("huxley.cache.dir");
@@ -173,20 +215,26 @@ public final class KernelSources {
     }
 
     /**
-     * Writes the built-in source to {@code args[0]} and its SHA-256 to {@code args[1]} (used by
+     * Writes the built-in source to {@code args[0]} and its SHA-256 to {@code args[1]}, and the
+     * built-in gradient source and its hash to {@code args[2]}, {@code args[3]} if given (used by
      * build-native/build.sh).
      *
-     * @param args the .cu and .sha256 output paths
+     * @param args the .cu and .sha256 output paths (two or four)
      * @throws IOException if a file cannot be written
      */
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
+        if (args.length != 2 && args.length != 4) {
             // A build tool, run by build-native/build.sh: a usage error fails the build with this message.
-            throw new IllegalArgumentException("usage: KernelSources <out.cu> <out.sha256>, got " + args.length
-                    + " arguments");
+            throw new IllegalArgumentException("usage: KernelSources <out.cu> <out.sha256> [<grad.cu> <grad.sha256>], got "
+                    + args.length + " arguments");
         }
         CudaSourceGenerator.Source src = builtins();
         Files.writeString(Path.of(args[0]), src.text());
         Files.writeString(Path.of(args[1]), src.sha256() + "\n");
+        if (args.length == 4) {
+            CudaSourceGenerator.Source grad = builtinGradients();
+            Files.writeString(Path.of(args[2]), grad.text());
+            Files.writeString(Path.of(args[3]), grad.sha256() + "\n");
+        }
     }
 }

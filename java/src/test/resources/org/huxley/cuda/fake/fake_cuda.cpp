@@ -2,7 +2,8 @@
 // makes, with host memory as "device" memory and a launch that runs hx_host_forward of a host library
 // built from the built-in module (HX_HOSTLIB, given at compile time). It checks what a real launch
 // needs: the kernel name's precision matches hx_run.real_size, grid * block covers n_sets, one
-// by-value argument. Free memory is reported as HX_FAKE_FREE bytes.
+// by-value argument. Free memory is reported as HX_FAKE_FREE bytes. The gradient kernels (hx_adj_*) run
+// hx_host_adjoint of the same library with their phase (function handle = real size + 16 * (phase + 1)).
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
@@ -10,6 +11,7 @@
 
 typedef int CUresult;
 static int (*fwd)(const void *) = nullptr;
+static int (*adj)(const void *, int) = nullptr;
 static const unsigned long long kTotal = 8ULL << 30;
 
 extern "C" {
@@ -17,6 +19,7 @@ CUresult cuInit(unsigned) {
     void *h = dlopen(HX_HOSTLIB, RTLD_NOW | RTLD_LOCAL);
     if (!h) return 999;
     fwd = (int (*)(const void *))dlsym(h, "hx_host_forward");
+    adj = (int (*)(const void *, int))dlsym(h, "hx_host_adjoint");
     return fwd ? 0 : 999;
 }
 CUresult cuDriverGetVersion(int *v) { *v = 13000; return 0; }
@@ -32,7 +35,17 @@ CUresult cuCtxSynchronize() { return 0; }
 CUresult cuModuleLoadData(void **m, const void *img) { *m = (void *)0x20; return img ? 0 : 1; }
 CUresult cuModuleUnload(void *) { return 0; }
 CUresult cuModuleGetFunction(void **f, void *, const char *name) {
-    *f = std::strcmp(name, "hx_forward_f64") == 0 ? (void *)8 : std::strcmp(name, "hx_forward_f32") == 0 ? (void *)4 : nullptr;
+    static const char *names[] = {"hx_forward_f", "hx_adj_forward_f", "hx_adj_segment_f", "hx_adj_reduce_f",
+                                  "hx_adj_loss_f"};
+    *f = nullptr;
+    for (int k = 0; k < 5; k++) {
+        size_t len = std::strlen(names[k]);
+        if (std::strncmp(name, names[k], len) == 0) {
+            const char *bits = name + len;
+            long long size = std::strcmp(bits, "64") == 0 ? 8 : std::strcmp(bits, "32") == 0 ? 4 : 0;
+            if (size && (k == 0 || adj)) *f = (void *)(size + 16LL * k);
+        }
+    }
     return *f ? 0 : 500;
 }
 CUresult cuFuncGetAttribute(int *v, int, void *) { *v = 40; return 0; }
@@ -58,8 +71,10 @@ CUresult cuLaunchKernel(void *f, unsigned gx, unsigned gy, unsigned gz, unsigned
     if (!params || extra || gy != 1 || gz != 1 || by != 1 || bz != 1) return 1;
     const long long *run = (const long long *)params[0];
     if ((long long)gx * bx < run[2]) return 1;         // n_sets
-    if (run[1] != (long long)(size_t)f) return 1;      // real_size vs the kernel's precision
-    return fwd(run) == 0 ? 0 : 719;                    // CUDA_ERROR_LAUNCH_FAILED
+    const long long id = (long long)(size_t)f;
+    if (run[1] != id % 16) return 1;                   // real_size vs the kernel's precision
+    const int phase = (int)(id / 16) - 1;              // -1: forward, else HX_ADJ_* (hx_adj starts with hx_run)
+    return (phase < 0 ? fwd(run) : adj(run, phase)) == 0 ? 0 : 719; // CUDA_ERROR_LAUNCH_FAILED
 }
 CUresult cuEventCreate(void **e, unsigned) { *e = std::calloc(1, sizeof(timespec)); return 0; }
 CUresult cuEventRecord(void *e, void *) { clock_gettime(CLOCK_MONOTONIC, (timespec *)e); return 0; }

@@ -9,7 +9,7 @@ import java.util.List;
 import org.huxley.HuxleyException;
 import org.huxley.adjoint.cuda.CudaGradientEngine;
 import org.huxley.cuda.CudaEngine;
-import org.huxley.cuda.FakeCuda;
+import org.huxley.adjoint.cuda.FakeCuda;
 import org.huxley.engine.Precision;
 import org.huxley.engine.RunControl;
 import org.junit.jupiter.api.AfterAll;

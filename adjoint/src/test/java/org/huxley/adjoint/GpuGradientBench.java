@@ -9,7 +9,7 @@ import org.huxley.cuda.CudaDriver;
 import org.huxley.cuda.CudaEngine;
 import org.huxley.cuda.KernelGradients;
 import org.huxley.cuda.KernelSources;
-import org.huxley.cuda.ParityModels;
+import org.huxley.testing.ParityModels;
 import org.huxley.engine.Precision;
 import org.huxley.engine.RunControl;
 

@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.huxley.ModelException;
 import org.huxley.adjoint.cuda.HostGradientEngine;
-import org.huxley.cuda.ParityModels;
+import org.huxley.testing.ParityModels;
 import org.huxley.engine.Batch;
 import org.huxley.mech.builtin.HH;
 import org.huxley.model.CompartmentField;

@@ -3,7 +3,7 @@ package org.huxley.adjoint;
 import java.util.Locale;
 import org.huxley.cuda.HostEngine;
 import org.huxley.cuda.KernelGradients;
-import org.huxley.cuda.ParityModels;
+import org.huxley.testing.ParityModels;
 import org.huxley.engine.Precision;
 import org.huxley.engine.RunControl;
 import org.huxley.engine.internal.RunInputs;

@@ -67,6 +67,20 @@ public final class CudaEngine implements Engine, AutoCloseable {
         return create(CudaDriver.get(), precision, usePrebuilt);
     }
 
+    /**
+     * An engine on a driver library at an explicit path instead of the system's libcuda.so.1: a
+     * driver installed elsewhere, or the CPU stand-in of libcuda that the tests use to run the whole
+     * device path without a GPU.
+     *
+     * @param libcuda path of the driver library
+     * @param precision the kernels' precision
+     * @return the engine
+     * @throws CudaUnavailableException if the library cannot be bound or initialised
+     */
+    public static CudaEngine onDriverLibrary(java.nio.file.Path libcuda, Precision precision) {
+        return create(CudaDriver.load(libcuda), precision, true);
+    }
+
     static CudaEngine create(CudaDriver driver, Precision precision, boolean usePrebuilt) {
         CudaContext ctx = CudaContext.open(driver, Integer.getInteger("huxley.cuda.device", 0));
         CudaEngine engine = new CudaEngine(ctx, precision, usePrebuilt);
@@ -103,9 +117,18 @@ public final class CudaEngine implements Engine, AutoCloseable {
     }
 
     /**
-     * Registers a module image for a source without compiling it (tests with the CPU stand-in of
-     * libcuda, whose launches do not read the image).
+     * Registers a module image (cubin or fatbin) for a source, so that its kernels are not compiled:
+     * an image cached by the application, or a placeholder for the CPU stand-in of libcuda, whose
+     * launches do not read the image. No effect if the source is already loaded.
+     *
+     * @param src the generated source the image was built from
+     * @param image the module image
+     * @param origin where the image came from, for {@link #moduleOrigin}
      */
+    public void preloadImage(CudaSourceGenerator.Source src, byte[] image, String origin) {
+        preload(src, image, origin);
+    }
+
     CudaModule preload(CudaSourceGenerator.Source src, byte[] image, String origin) {
         return modules.computeIfAbsent(src.sha256(), k -> {
             moduleOrigins.put(k, origin);

@@ -1,5 +1,9 @@
 package org.huxley.cuda;
 
+import org.huxley.testing.ParityModels;
+
+import org.huxley.testing.AgreementLog;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,7 @@
 package org.huxley.cuda;
 
+import org.huxley.testing.ParityModels;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

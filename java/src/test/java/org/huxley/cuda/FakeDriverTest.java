@@ -1,5 +1,9 @@
 package org.huxley.cuda;
 
+import org.huxley.testing.HostTestSupport;
+
+import org.huxley.testing.ParityModels;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

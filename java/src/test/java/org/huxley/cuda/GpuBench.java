@@ -1,5 +1,7 @@
 package org.huxley.cuda;
 
+import org.huxley.testing.ParityModels;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,11 @@
 package org.huxley.cuda;
 
+import org.huxley.testing.HostTestSupport;
+
+import org.huxley.testing.ParityModels;
+
+import org.huxley.testing.AgreementLog;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,7 @@
 package org.huxley.cuda;
 
+import org.huxley.testing.HostTestSupport;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,7 @@
 package org.huxley.cuda;
 
+import org.huxley.testing.ParityModels;
+
 import java.util.List;
 import java.util.Random;
 import org.huxley.engine.Batch;

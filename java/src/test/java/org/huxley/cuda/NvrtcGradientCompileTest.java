@@ -1,5 +1,7 @@
 package org.huxley.cuda;
 
+import org.huxley.testing.ParityModels;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -1,17 +1,17 @@
-package org.huxley.cuda;
+package org.huxley.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.concurrent.TimeUnit;
 
 /** Skips host-library tests (JUnit assumption) where no C++ compiler can run. */
-final class HostTestSupport {
+public final class HostTestSupport {
     private static Boolean available;
 
     private HostTestSupport() {
     }
 
-    static synchronized boolean hostCompiler() {
+    public static synchronized boolean hostCompiler() {
         if (available == null) {
             try {
                 Process p = new ProcessBuilder(System.getProperty("huxley.cxx", "g++"), "--version")
@@ -25,7 +25,7 @@ final class HostTestSupport {
         return available;
     }
 
-    static void assumeHostCompiler() {
+    public static void assumeHostCompiler() {
         assumeTrue(hostCompiler(), "no host C++ compiler (g++): host-library tests skipped");
     }
 }

@@ -1,4 +1,4 @@
-package org.huxley.cuda;
+package org.huxley.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

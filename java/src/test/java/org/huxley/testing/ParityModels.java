@@ -1,4 +1,4 @@
-package org.huxley.cuda;
+package org.huxley.testing;
 
 import static org.huxley.expr.Exprs.add;
 import static org.huxley.expr.Exprs.c;
@@ -47,8 +47,8 @@ import org.huxley.testing.NeutralCase;
  * user-defined channels (one diverging set included).
  */
 public final class ParityModels {
-    static final double DT = 0.025;
-    static final double[] STEP = Stimuli.stepCurrent(0.5, 1.0, 0.02, DT, 5.0);
+    public static final double DT = 0.025;
+    public static final double[] STEP = Stimuli.stepCurrent(0.5, 1.0, 0.02, DT, 5.0);
 
     private ParityModels() {
     }
@@ -61,7 +61,7 @@ public final class ParityModels {
         }
     }
 
-    static Case single(String name, Module m, Protocol p) {
+    public static Case single(String name, Module m, Protocol p) {
         return new Case(name, m.compile(), p, new Batch(ParameterSets.none(m)));
     }
 
@@ -309,9 +309,9 @@ public final class ParityModels {
 
     // ---- user-defined channels (run-time compiled sources) ----
 
-    static final MechanismBuilder SLOWK_B = Mechanism.channel("SlowK");
-    static final Param SLOWK_G = SLOWK_B.param("gK", "S/cm^2", 0.004, 0.0, 10.0);
-    static final StateVar SLOWK_N = SLOWK_B.state("n", 0.1);
+    public static final MechanismBuilder SLOWK_B = Mechanism.channel("SlowK");
+    public static final Param SLOWK_G = SLOWK_B.param("gK", "S/cm^2", 0.004, 0.0, 10.0);
+    public static final StateVar SLOWK_N = SLOWK_B.state("n", 0.1);
     /** The [core] test channel (UserDefinedChannelTest): efun/saveExp α–β gate, n⁴ current plus a leak. */
     public static final Mechanism SLOW_K;
 
@@ -340,11 +340,11 @@ public final class ParityModels {
         return new Case("user channel SlowK", br.compile(), Protocol.defaults(), new Batch(ps));
     }
 
-    static final MechanismBuilder FRAGILE_B = Mechanism.channel("Fragile");
-    static final Param FRAGILE_G = FRAGILE_B.param("g", "S/cm^2", 1e-4, 0.0, 1.0);
-    static final Param FRAGILE_VMAX = FRAGILE_B.param("vmax", "mV", 150.0, -200.0, 200.0);
+    public static final MechanismBuilder FRAGILE_B = Mechanism.channel("Fragile");
+    public static final Param FRAGILE_G = FRAGILE_B.param("g", "S/cm^2", 1e-4, 0.0, 1.0);
+    public static final Param FRAGILE_VMAX = FRAGILE_B.param("vmax", "mV", 150.0, -200.0, 200.0);
     /** NaN above vmax (sqrt of a negative number): a set with a low vmax diverges. */
-    static final Mechanism FRAGILE = FRAGILE_B.current("i_Fragile",
+    public static final Mechanism FRAGILE = FRAGILE_B.current("i_Fragile",
             add(mul(FRAGILE_G.expr(), add(FRAGILE_B.v(), c(70.0))),
                     mul(c(1e-6), sqrt(sub(FRAGILE_VMAX.expr(), FRAGILE_B.v()))))).build();
 

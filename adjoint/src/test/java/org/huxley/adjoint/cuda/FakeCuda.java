@@ -1,10 +1,14 @@
-package org.huxley.cuda;
+package org.huxley.adjoint.cuda;
 
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.huxley.cuda.CudaEngine;
+import org.huxley.cuda.HostLibrary;
+import org.huxley.cuda.KernelSources;
 import org.huxley.engine.Precision;
+import org.huxley.testing.HostTestSupport;
 
 /**
  * The CPU stand-in of libcuda.so.1 (huxley-core's test resource fake_cuda.cpp, see FakeDriverTest)
@@ -13,7 +17,7 @@ import org.huxley.engine.Precision;
  * build of the built-in module. Null when there is no host compiler.
  */
 public final class FakeCuda {
-    private static CudaDriver driver;
+    private static Path library;
     private static boolean tried;
 
     private FakeCuda() {
@@ -31,7 +35,7 @@ public final class FakeCuda {
             Path host = HostLibrary.forSource(KernelSources.builtinGradients(), false).file();
             Path dir = Files.createTempDirectory("fake-cuda-grad");
             Path src = dir.resolve("fake_cuda.cpp");
-            try (InputStream in = FakeCuda.class.getResourceAsStream("/org/huxley/cuda/fake/fake_cuda.cpp")) {
+            try (InputStream in = ClassLoader.getSystemResourceAsStream("org/huxley/cuda/fake/fake_cuda.cpp")) {
                 Files.write(src, in.readAllBytes());
             }
             Path so = dir.resolve("libfakecuda.so");
@@ -42,11 +46,11 @@ public final class FakeCuda {
             if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IllegalStateException("fake driver did not compile:\n" + log);
             }
-            driver = CudaDriver.load(so);
+            library = so;
         }
-        CudaEngine engine = CudaEngine.create(driver, precision, true);
+        CudaEngine engine = CudaEngine.onDriverLibrary(library, precision);
         // the stand-in runs the host library above whatever image is loaded: skip compiling device code
-        engine.preload(KernelSources.builtinGradients(), new byte[] {0}, "fake (host library)");
+        engine.preloadImage(KernelSources.builtinGradients(), new byte[] {0}, "fake (host library)");
         return engine;
     }
 }

@@ -11,7 +11,11 @@ public final class KernelLosses {
     private KernelLosses() {
     }
 
-    /** The device form of {@code loss}, or null if it has none. */
+    /**
+     * {@return the device form of {@code loss}, or null if it has none}
+     *
+     * @param loss a loss
+     */
     public static KernelGradients.DeviceLoss deviceLoss(Loss loss) {
         if (loss instanceof MeanSquaredError m) {
             return new KernelGradients.DeviceLoss(m.target(), m.constant(), m.stride());

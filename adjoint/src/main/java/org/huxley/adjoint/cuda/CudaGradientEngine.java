@@ -29,7 +29,13 @@ public final class CudaGradientEngine implements GradientEngine, AutoCloseable {
     private final CheckpointPolicy policy;
     private final boolean ownsEngine;
 
-    /** Opens the GPU ({@link CudaEngine#create}); checkpoints every ⌈√T⌉ steps. */
+    /**
+     * Opens the GPU ({@link CudaEngine#create}); checkpoints every ⌈√T⌉ steps.
+     *
+     * @param precision the kernels' precision
+     * @return the engine (close it to release the device)
+     * @throws org.huxley.cuda.CudaUnavailableException with the reason when no GPU can be used
+     */
     public static CudaGradientEngine create(Precision precision) {
         return new CudaGradientEngine(CudaEngine.create(precision), null, true);
     }
@@ -37,6 +43,7 @@ public final class CudaGradientEngine implements GradientEngine, AutoCloseable {
     /**
      * Uses an open forward engine's device and modules (not closed by {@link #close()}).
      *
+     * @param engine the forward engine whose context and modules to share
      * @param policy checkpointing (null: every ⌈√T⌉ steps)
      */
     public CudaGradientEngine(CudaEngine engine, CheckpointPolicy policy) {
@@ -54,6 +61,7 @@ public final class CudaGradientEngine implements GradientEngine, AutoCloseable {
         return "cuda-" + gradients.engine().precision().suffix() + "-adjoint";
     }
 
+    /** {@return the forward engine this engine runs on} */
     public CudaEngine engine() {
         return gradients.engine();
     }
@@ -72,6 +80,14 @@ public final class CudaGradientEngine implements GradientEngine, AutoCloseable {
      * As {@link #valueAndGradient}, with the kernel time and device bytes of the run (benchmarks);
      * {@code recordings = false} leaves the recordings on the device when the loss is evaluated there
      * (the built-in mean squared error).
+     *
+     * @param plan the compiled model
+     * @param protocol time step and duration
+     * @param batch parameter sets (their layout defines θ)
+     * @param loss the loss on the plan's recordings
+     * @param recordings whether to download the recordings
+     * @param control cancellation and progress
+     * @return loss, gradient, kernel time and device memory of the run
      */
     public KernelGradients.Result run(Plan plan, Protocol protocol, Batch batch, Loss loss, boolean recordings,
             RunControl control) {

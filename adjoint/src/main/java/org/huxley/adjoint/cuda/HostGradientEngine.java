@@ -21,12 +21,21 @@ public final class HostGradientEngine implements GradientEngine {
     private final Precision precision;
     private final CheckpointPolicy policy;
 
-    /** Checkpoints every ⌈√T⌉ steps. */
+    /**
+     * An engine that checkpoints every ⌈√T⌉ steps.
+     *
+     * @param precision the kernels' precision
+     */
     public HostGradientEngine(Precision precision) {
         this(precision, null);
     }
 
-    /** @param policy the checkpoint policy (null: every ⌈√T⌉ steps) */
+    /**
+     * An engine with a checkpoint policy.
+     *
+     * @param precision the kernels' precision
+     * @param policy the checkpoint policy (null: every ⌈√T⌉ steps)
+     */
     public HostGradientEngine(Precision precision, CheckpointPolicy policy) {
         this.precision = precision;
         this.policy = policy;

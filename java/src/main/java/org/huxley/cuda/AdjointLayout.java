@@ -59,7 +59,11 @@ public final class AdjointLayout {
     private AdjointLayout() {
     }
 
-    /** Byte offset of an adjoint field. */
+    /**
+     * {@return the byte offset of an adjoint field}
+     *
+     * @param field the field name in hx_adj
+     */
     public static long offset(String field) {
         if (!FIELDS.containsKey(field)) {
             throw new IllegalArgumentException("hx_adj has no field " + field);

@@ -136,7 +136,11 @@ public final class CudaEngine implements Engine, AutoCloseable {
         });
     }
 
-    /** Where a loaded module came from ("prebuilt fatbin", "NVRTC", …), or "not loaded". */
+    /**
+     * {@return where a loaded module came from ("prebuilt fatbin", "NVRTC", …), or "not loaded"}
+     *
+     * @param src the generated source
+     */
     public String moduleOrigin(CudaSourceGenerator.Source src) {
         return moduleOrigins.getOrDefault(src.sha256(), "not loaded");
     }

@@ -25,10 +25,16 @@ public final class CudaGradients {
     private static final Logger LOG = LoggerFactory.getLogger(CudaGradients.class);
     private final CudaEngine engine;
 
+    /**
+     * Gradients on an open forward engine's device and modules.
+     *
+     * @param engine the forward engine
+     */
     public CudaGradients(CudaEngine engine) {
         this.engine = engine;
     }
 
+    /** {@return the forward engine this runs on} */
     public CudaEngine engine() {
         return engine;
     }
@@ -36,6 +42,13 @@ public final class CudaGradients {
     /**
      * Value and gradient for every set of the batch: the loss on the host or on the device, a checkpoint
      * every K steps (memory ⌈T/K⌉ + K + 2 states per set), as {@code request} says.
+     *
+     * @param plan the compiled model
+     * @param protocol time step and duration
+     * @param batch parameter sets
+     * @param request loss, recordings, checkpoint interval
+     * @param control cancellation and progress
+     * @return loss, gradient and run figures
      */
     public KernelGradients.Result valueAndGradient(Plan plan, Protocol protocol, Batch batch,
             KernelGradients.Request request, RunControl control) {

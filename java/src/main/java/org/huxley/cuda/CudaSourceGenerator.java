@@ -92,6 +92,11 @@ public final class CudaSourceGenerator {
      * As {@link #generate(List, List)}; with {@code gradients} the source also carries the gradient
      * kernels (derivative structs from {@link AdjointSourceGenerator}, huxley_adjoint.cuh): a separate
      * module, so that forward runs never pay its compile time.
+     *
+     * @param channels channel mechanisms
+     * @param synapses synapse mechanisms
+     * @param gradients whether to add the gradient kernels
+     * @return the source
      */
     public static Source generate(List<Mechanism> channels, List<Mechanism> synapses, boolean gradients) {
         StringBuilder sb = new StringBuilder(16_384);

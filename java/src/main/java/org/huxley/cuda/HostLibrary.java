@@ -236,7 +236,7 @@ public final class HostLibrary {
         }
     }
 
-    /** sizeof(hx_adj) as the C compiler lays it out. */
+    /** {@return sizeof(hx_adj) as the C compiler lays it out} */
     public long adjointStructSize() {
         requireGradients();
         try {
@@ -246,7 +246,11 @@ public final class HostLibrary {
         }
     }
 
-    /** The C compiler's offset of an hx_adj field, or −1. */
+    /**
+     * {@return the C compiler's offset of an hx_adj field, or −1}
+     *
+     * @param field the field name
+     */
     public long adjointFieldOffset(String field) {
         requireGradients();
         try (Arena a = Arena.ofConfined()) {

@@ -30,16 +30,28 @@ public final class KernelGradients {
     /** A loss of one set's recordings [recording][sample]; writes ∂L/∂recording into {@code gradient}. */
     @FunctionalInterface
     public interface LossFunction {
+        /**
+         * Evaluates the loss of one set.
+         *
+         * @param set parameter-set index
+         * @param recordings the set's recordings [recording][sample]
+         * @param gradient receives ∂L/∂recording, same shape
+         * @return the loss
+         */
         double evaluate(int set, double[][] recordings, double[][] gradient);
     }
 
     /**
+     * The outcome of a gradient run.
+     *
      * @param loss per set (NaN for diverged sets)
      * @param gradient per set, in the parameter layout's order (NaN for diverged sets)
+     * @param recordings the recordings, or null when they stayed on the device
      * @param checkpointEvery K
      * @param storedStatesPerSet checkpoints + segment buffer + one scratch state
      * @param bytesPerState bytes of one stored state of one set
      * @param forwardStepsPerSet forward steps run per set (first sweep plus recomputation)
+     * @param steps time steps T of the run
      * @param setsPerLaunch parameter sets held on the device at once
      * @param peakBytes device (or host) bytes of the largest launch
      * @param kernelMs time in the kernels (CUDA events on a GPU, wall time of the calls on the host), ms
@@ -83,12 +95,23 @@ public final class KernelGradients {
     private KernelGradients() {
     }
 
-    /** ⌈√T⌉: the K that minimises stored states (⌈T/K⌉ + K + 1). */
+    /**
+     * ⌈√T⌉: the K that minimises stored states (⌈T/K⌉ + K + 1).
+     *
+     * @param steps time steps T
+     * @return K
+     */
     public static int defaultCheckpointEvery(int steps) {
         return Math.max(1, (int) Math.ceil(Math.sqrt(Math.max(1, steps))));
     }
 
-    /** Bytes of one stored state of one set (for checkpoint policies). */
+    /**
+     * Bytes of one stored state of one set (for checkpoint policies).
+     *
+     * @param plan the compiled model
+     * @param precision the kernels' precision
+     * @return bytes per state
+     */
     public static long bytesPerState(Plan plan, Precision precision) {
         long states = 0;
         for (var t : plan.channels()) {
@@ -104,8 +127,13 @@ public final class KernelGradients {
      * The built-in mean squared error computed on the device (HX_LOSS_MSE): mean over recordings and
      * every {@code stride}-th sample of (x − target)², the target per recording [recording][sample] or,
      * when null, the constant. The same value and ∂L/∂recording as org.huxley.adjoint.Losses'.
+     *
+     * @param target target per recording [recording][sample], or null for {@code constant}
+     * @param constant the target value when {@code target} is null
+     * @param stride compare every stride-th sample (≥ 1)
      */
     public record DeviceLoss(double[][] target, double constant, int stride) {
+        /** Checks the stride. */
         public DeviceLoss {
             if (stride < 1) {
                 throw new ModelException("loss stride must be >= 1, got " + stride);
@@ -116,8 +144,14 @@ public final class KernelGradients {
     /**
      * What to compute: the loss on the host ({@code hostLoss}, any loss) or on the device
      * ({@code deviceLoss}); whether to copy the recordings back (always with a host loss).
+     *
+     * @param hostLoss a loss evaluated on the host, or null
+     * @param deviceLoss a loss evaluated on the device, or null (exactly one of the two)
+     * @param recordings whether to copy the recordings back
+     * @param checkpointEvery K, steps between checkpoints (≥ 1)
      */
     public record Request(LossFunction hostLoss, DeviceLoss deviceLoss, boolean recordings, int checkpointEvery) {
+        /** Checks that exactly one loss is given and K ≥ 1. */
         public Request {
             if ((hostLoss == null) == (deviceLoss == null)) {
                 throw new IllegalArgumentException("give exactly one of a host loss and a device loss");
@@ -127,13 +161,30 @@ public final class KernelGradients {
             }
         }
 
-        /** A loss evaluated on the host, recordings returned. */
+        /**
+         * A loss evaluated on the host, recordings returned.
+         *
+         * @param loss the loss
+         * @param checkpointEvery K
+         * @return the request
+         */
         public static Request host(LossFunction loss, int checkpointEvery) {
             return new Request(loss, null, true, checkpointEvery);
         }
     }
 
-    /** Value and gradient on the host build of the kernels (tests; single-threaded). */
+    /**
+     * Value and gradient on the host build of the kernels (tests; single-threaded).
+     *
+     * @param precision the kernels' precision
+     * @param allowPrebuilt use the prebuilt host library for built-in mechanisms when present
+     * @param plan the compiled model
+     * @param protocol time step and duration
+     * @param batch parameter sets
+     * @param request loss, recordings, checkpoint interval
+     * @param control cancellation and progress
+     * @return loss, gradient and run figures
+     */
     public static Result host(Precision precision, boolean allowPrebuilt, Plan plan, Protocol protocol, Batch batch,
             Request request, RunControl control) {
         return run(new HostBackend(precision, allowPrebuilt), plan, protocol, batch, request, control);

@@ -84,7 +84,11 @@ public final class KernelSources {
         return select(plan, false);
     }
 
-    /** The gradient-kernel source (forward and adjoint) and ids for a plan. */
+    /**
+     * {@return the gradient-kernel source (forward and adjoint) and ids for a plan}
+     *
+     * @param plan the compiled model
+     */
     public static Selection selectGradients(Plan plan) {
         return select(plan, true);
     }

@@ -35,9 +35,8 @@ final class GradCommand implements Callable<Integer> {
     @ParentCommand
     HuxleyCli root;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "FILE|NAME",
-            description = "A model file (.json) or a built-in example: hh-tree (default), hh-single, ca1.")
-    String model;
+    @Mixin
+    ModelOptions modelOptions;
 
     @Option(names = "--target", paramLabel = "CSV", description = "Target traces (CSV, one column per recording).")
     Path target;
@@ -55,12 +54,6 @@ final class GradCommand implements Callable<Integer> {
             defaultValue = "out/grad")
     Path out;
 
-    @Option(names = "--t-max", paramLabel = "MS", description = "Simulated time, ms (default: the model's).")
-    Double tMaxMs;
-
-    @Option(names = "--dt", paramLabel = "MS", description = "Time step, ms (default: the model's).")
-    Double dtMs;
-
     @Mixin
     EngineOptions engineOptions;
 
@@ -70,7 +63,7 @@ final class GradCommand implements Callable<Integer> {
         if (stride < 1) {
             throw new BadInputException("--stride must be >= 1, got " + stride);
         }
-        HuxleyModel m = ModelSource.load(model, dtMs, tMaxMs);
+        HuxleyModel m = modelOptions.load();
         // gradients run on the CPU adjoint engine (float64); asking for anything else on the command line is an
         // error, a model file's engine or precision preference is not (it is meant for simulate and fit)
         if (engineOptions.engine != null && engineOptions.kind(null) == EngineOptions.EngineKind.CUDA
@@ -81,12 +74,12 @@ final class GradCommand implements Callable<Integer> {
         Plan plan = m.compile();
         ParameterLayout layout = m.layout();
         if (layout.size() == 0) {
-            throw new BadInputException(ModelSource.describe(model, m) + " declares no trainables: nothing to "
+            throw new BadInputException(modelOptions.describe(m) + " declares no trainables: nothing to "
                     + "differentiate (add \"trainables\" to the model file)");
         }
         int threads = engineOptions.threads();
         CpuGradientEngine engine = new CpuGradientEngine(threads, null);
-        String source = ModelSource.describe(model, m);
+        String source = modelOptions.describe(m);
         Provenance prov = Provenance.of(engine.name(), "float64", m.seed(), source, root.commandLine());
         GradTarget tgt = target != null ? GradTarget.fromCsv(target, plan, m.protocol())
                 : GradTarget.perturbed(plan, m.protocol(), layout, perturb, threads);

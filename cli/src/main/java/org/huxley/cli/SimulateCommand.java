@@ -28,19 +28,12 @@ final class SimulateCommand implements Callable<Integer> {
     @ParentCommand
     HuxleyCli root;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "FILE|NAME",
-            description = "A model file (.json) or a built-in example: hh-tree (default), hh-single, ca1.")
-    String model;
+    @Mixin
+    ModelOptions modelOptions;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).",
             defaultValue = "out/simulate")
     Path out;
-
-    @Option(names = "--t-max", paramLabel = "MS", description = "Simulated time, ms (default: the model's).")
-    Double tMaxMs;
-
-    @Option(names = "--dt", paramLabel = "MS", description = "Time step, ms (default: the model's).")
-    Double dtMs;
 
     @Option(names = "--no-plot", description = "Skip traces.png.")
     boolean noPlot;
@@ -51,16 +44,16 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Console con = root.console();
-        HuxleyModel m = ModelSource.load(model, dtMs, tMaxMs);
+        HuxleyModel m = modelOptions.load();
         Plan plan = m.compile();
         long t0 = System.nanoTime();
         Recordings rec;
         Provenance prov;
         try (SelectedEngine se = SelectedEngine.choose(engineOptions.kind(m.engine()),
                 engineOptions.precision(m.precision()), engineOptions.threads())) {
-            con.log("simulate", "%s: %d compartments, %s steps of %s ms on %s (%s)", ModelSource.describe(model, m),
+            con.log("simulate", "%s: %d compartments, %s steps of %s ms on %s (%s)", modelOptions.describe(m),
                     plan.numCompartments(), steps(m), m.protocol().dtMs(), se.engine().name(), se.why());
-            prov = Provenance.of(se.engine().name(), se.precisionName(), m.seed(), ModelSource.describe(model, m),
+            prov = Provenance.of(se.engine().name(), se.precisionName(), m.seed(), modelOptions.describe(m),
                     root.commandLine());
             rec = run(se, plan, m, con);
         }
@@ -73,7 +66,7 @@ final class SimulateCommand implements Callable<Integer> {
         TraceFiles.write(csv, rec, 0, m.module(), prov.commentLines(extra));
         Path png = out.resolve("traces.png");
         if (!noPlot) {
-            PngFile.write(png, TracePlot.charts(rec, 0, m.module(), ModelSource.title(model, m)),
+            PngFile.write(png, TracePlot.charts(rec, 0, m.module(), modelOptions.title(m)),
                     prov.fields(extra));
         }
         ObjectNode summary = summary(m, plan, rec, prov, seconds, csv, noPlot ? null : png);

@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.huxley.engine.Recordings;
 import org.huxley.fit.Adam;
 import org.huxley.fit.CmaEs;
@@ -155,8 +153,7 @@ final class FitCommand implements Callable<Integer> {
         }
         Files.createDirectories(out);
         Path statePath = out.resolve("fit-state.json");
-        ProgressBar bar = quiet ? null : new ProgressBarBuilder().setTaskName("fit").setInitialMax(rounds)
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).setMaxRenderedLength(120)
+        ProgressBar bar = quiet ? null : ProgressDisplay.builder("fit", rounds, 500).setMaxRenderedLength(120)
                 .setEtaFunction(s -> Optional.ofNullable(lastEta)).build();
         Fitter fitter = Ca1Example.fitter(rounds).optimizer(optimizer).maxSeconds(maxMinutes * 60)
                 .checkpoint(10, s -> FitStateJson.write(statePath, s))

@@ -2,6 +2,7 @@ package org.huxley.cli;
 
 import java.time.Duration;
 import java.util.Optional;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -14,6 +15,8 @@ import org.huxley.engine.ProgressListener;
  * ETA is the engine's ({@link Progress#etaSeconds()}). Disabled by --quiet.
  */
 final class ProgressDisplay implements ProgressListener, AutoCloseable {
+    /** Interval of the plain progress lines where stderr is not a terminal, ms. */
+    static final int LOG_LINE_INTERVAL_MS = 10_000;
     private final String task;
     private final boolean enabled;
     private ProgressBar bar;
@@ -24,6 +27,25 @@ final class ProgressDisplay implements ProgressListener, AutoCloseable {
         this.enabled = enabled;
     }
 
+    /**
+     * A progress bar builder for stderr: redrawn in place on a terminal; where stderr is not one (a
+     * log file, CI), one plain line every {@value #LOG_LINE_INTERVAL_MS} ms instead of a stream of
+     * carriage returns.
+     *
+     * @param task the bar's label
+     * @param max units of work
+     * @param terminalIntervalMs redraw interval on a terminal
+     */
+    static ProgressBarBuilder builder(String task, long max, int terminalIntervalMs) {
+        ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(1, max))
+                .setStyle(ProgressBarStyle.ASCII);
+        if (System.console() == null) {
+            return b.setUpdateIntervalMillis(LOG_LINE_INTERVAL_MS).setConsumer(
+                    new DelegatingProgressBarConsumer(line -> System.err.println(line.strip()), 120));
+        }
+        return b.setUpdateIntervalMillis(terminalIntervalMs);
+    }
+
     @Override
     public synchronized void onProgress(Progress p) {
         if (!enabled) {
@@ -32,8 +54,7 @@ final class ProgressDisplay implements ProgressListener, AutoCloseable {
         double etaS = p.etaSeconds();
         eta = Double.isFinite(etaS) ? Duration.ofMillis((long) (1000 * etaS)) : null;
         if (bar == null) {
-            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(1, p.total()))
-                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).setMaxRenderedLength(100)
+            bar = builder(task, p.total(), 250).setMaxRenderedLength(100)
                     .setEtaFunction(s -> Optional.ofNullable(eta)).build();
         }
         if (bar.getMax() != p.total()) {

@@ -12,9 +12,17 @@ public final class Versions implements IVersionProvider {
         return props().getProperty("version", "unknown");
     }
 
-    /** The git commit the jar was built from, or "unknown". */
+    /**
+     * The git commit the jar was built from ("-dirty" appended when the working tree had changes), or
+     * "unknown" (built outside a git checkout).
+     */
     public static String commit() {
-        return props().getProperty("commit", "unknown");
+        Properties p = props();
+        String commit = p.getProperty("commit", "");
+        if (commit.isEmpty() || commit.startsWith("${")) {
+            return "unknown";
+        }
+        return "true".equals(p.getProperty("dirty")) ? commit + "-dirty" : commit;
     }
 
     private static Properties props() {

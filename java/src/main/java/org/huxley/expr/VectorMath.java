@@ -146,8 +146,14 @@ final class VectorMath {
         expm1From(x, u).intoArray(dst, j);
     }
 
+    /** {@link #efunFrom} with its common case (no lane in the series band) one call level less deep. */
     static void efunFromInto(DoubleVector x, DoubleVector u, DoubleVector em1, double[] dst, int j) {
-        efunFrom(x, u, em1).intoArray(dst, j);
+        if (x.abs().compare(VectorOperators.LT, ExprMath.EFUN_SERIES_LIMIT).anyTrue()) {
+            efunFrom(x, u, em1).intoArray(dst, j);
+            return;
+        }
+        x.div(em1).blend(x.div(ExprMath.EXP_CLIP_M1), x.compare(VectorOperators.GE, ExprMath.EXP_CLIP))
+                .intoArray(dst, j);
     }
 
     static void efunSlopeFromInto(DoubleVector x, DoubleVector u, DoubleVector em1, double[] dst, int j) {

@@ -14,6 +14,8 @@
 @SuppressWarnings("module")
 module org.huxley.core {
     requires org.slf4j;
+    // Optional: the vector path of the column kernels (org.huxley.expr.VectorColumns), scalar without it.
+    requires static jdk.incubator.vector;
 
     exports org.huxley;
     exports org.huxley.bench;

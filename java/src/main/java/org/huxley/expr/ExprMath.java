@@ -26,7 +26,7 @@ public final class ExprMath {
     /** Below this magnitude efun and its derivatives use their Taylor series at 0. */
     public static final double EFUN_SERIES_LIMIT = 1e-4;
     /** Below this magnitude cancelling numerators are summed as series (see below). */
-    private static final double NUMERATOR_SERIES_LIMIT = 0.5;
+    static final double NUMERATOR_SERIES_LIMIT = 0.5;
 
     private ExprMath() {
     }
@@ -186,12 +186,12 @@ public final class ExprMath {
         return TableExp.expm1Small(x);
     }
 
-    private static final double LN2 = Math.log(2.0);
+    static final double LN2 = Math.log(2.0);
 
     /** Terms of the numerator series: the next term is below 1e-18 of the sum for |x| < 0.5. */
     private static final int SERIES_TERMS = 16;
     /** SERIES[shift][j] = (j + 1) / (j + shift + 1)!: the series below is x^(shift+1)·Σ_j SERIES[shift][j]·x^j. */
-    private static final double[][] SERIES = new double[3][SERIES_TERMS];
+    static final double[][] SERIES = new double[3][SERIES_TERMS];
 
     static {
         for (int shift = 1; shift <= 2; shift++) {

@@ -14,20 +14,20 @@ import java.math.MathContext;
  * gets the same bits on every machine. Tested against a 40-digit reference ({@code TableExpTest}).
  */
 public final class TableExp {
-    private static final int TABLE_BITS = 7;
-    private static final int N = 1 << TABLE_BITS;
+    static final int TABLE_BITS = 7;
+    static final int N = 1 << TABLE_BITS;
     /** Bits of 2^(j/N) rounded to double, j = 0..N−1. */
-    private static final long[] SCALE_BITS = new long[N];
+    static final long[] SCALE_BITS = new long[N];
     /** (2^(j/N) − SCALE[j]) / SCALE[j]: the relative rounding error of each table value. */
-    private static final double[] TAIL = new double[N];
-    private static final double N_OVER_LN2 = N / Math.log(2.0);
+    static final double[] TAIL = new double[N];
+    static final double N_OVER_LN2 = N / Math.log(2.0);
     /** ln2/N split so that k·HI is exact for |k| < 2^20 (|x| ≤ 708 gives |k| < 2^17). */
-    private static final double LN2_OVER_N_HI;
-    private static final double LN2_OVER_N_LO;
+    static final double LN2_OVER_N_HI;
+    static final double LN2_OVER_N_LO;
     /** 1.5·2^52: adding it rounds a double of magnitude below 2^51 to an integer in the low bits. */
-    private static final double ROUND_SHIFT = 0x1.8p52;
+    static final double ROUND_SHIFT = 0x1.8p52;
     /** Beyond this |x| the result would overflow or be subnormal. */
-    private static final double FAST_LIMIT = 708.0;
+    static final double FAST_LIMIT = 708.0;
     private static final String LN2_DIGITS = "0.69314718055994530941723212145817656807550013436025525412068";
 
     static {

@@ -15,7 +15,8 @@ import org.huxley.engine.CpuEngine;
  * {@link NeuronCasesBenchmark}. Workloads: hh1, tree252, ca1 (StandardWorkloads, with a batch size)
  * or NEURON's cases i, ii, iii in network form.
  *
- * <pre>java -cp jmh/target/benchmarks.jar org.huxley.jmh.ForwardCpuTime neuron:i 1 3 [threads]</pre>
+ * <pre>java --add-modules jdk.incubator.vector -cp jmh/target/benchmarks.jar org.huxley.jmh.ForwardCpuTime neuron:i 1 3 [threads]</pre>
+ * (without {@code --add-modules} the column kernels are scalar; the log line says which).
  */
 public final class ForwardCpuTime {
     private ForwardCpuTime() {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.huxley.engine.KernelMode;
 import org.huxley.expr.BytecodeCompiler;
 import org.huxley.expr.ColumnCompiler;
+import org.huxley.expr.VectorColumns;
 import org.huxley.expr.ColumnKernel;
 import org.huxley.expr.CompiledExpr;
 import org.huxley.expr.ExprCompiler;
@@ -108,12 +109,16 @@ public final class MechanismKernel {
             Expr current = currentSlopeExprs.get(0);
             List<Symbol> withShifted = new ArrayList<>(slots);
             withShifted.add(V_SHIFTED);
-            columns = new ColumnKernels(ColumnCompiler.compile(updateExprs, slots),
-                    ColumnCompiler.compile(currentSlopeExprs, slots),
-                    ColumnCompiler.compile(List.of(current, ColumnCompiler.renameVar(current, Mechanism.V, V_SHIFTED)),
-                            withShifted));
+            List<Expr> pair = List.of(current, ColumnCompiler.renameVar(current, Mechanism.V, V_SHIFTED));
+            columns = new ColumnKernels(column(updateExprs, slots), column(currentSlopeExprs, slots),
+                    column(pair, withShifted));
         }
         return columns;
+    }
+
+    /** A scalar column kernel, with vectors where {@link VectorColumns} chose them. */
+    private static ColumnKernel column(List<? extends Expr> outputs, List<Symbol> slotOrder) {
+        return VectorColumns.wrap(outputs, slotOrder, ColumnCompiler.compile(outputs, slotOrder));
     }
 
     /** The extra slot (index {@link #slotCount()}) of {@link ColumnKernels#currentPair}: v + Δ. */

@@ -8,7 +8,9 @@
 # CPU adjoint: float64 <= 1e-9 relative, float32 cosine rule) and the gradient benchmark (hh1 f32 B = 1e5,
 # tree252 B = 100 and 1000, ca1: value+grad comp-steps/s, gradient/forward ratio, device memory). Logs go
 # to $OUT (or .gpu-out/). Ends with a PASS/FAIL table; exits 0 when nothing failed (a machine without a
-# GPU reports "no GPU: skipped"). Whole run: about 5-8 minutes on an H100/H200 (step limits add up to 13 min; HUXLEY_GPU_CHECK_STEPS=gradients alone stays under 8).
+# GPU reports "no GPU: skipped"). Whole run: about 8-9 minutes on an H100/H200 (forward about 4, of which the
+# benchmark sweep stops starting cases after 170 s; step limits add up to 17 min; HUXLEY_GPU_CHECK_STEPS=gradients
+# alone stays under 8, HUXLEY_GPU_CHECK_STEPS=perf under 7).
 #   HUXLEY_GPU_CHECK_STEPS="forward gradients" (default) selects the groups: forward = GPU tests +
 #   cell-per-block tests + bench, gradients = gradient tests + gradient bench, perf = cell-per-block tests +
 #   bench only (issue 8: about 5 minutes, the call to make with a short device budget).
@@ -135,7 +137,7 @@ fi
 # ---- 4. benchmark sweep (both kernel layouts, issue 8's targets in the table) ----
 if [ -x "$java" ] && { want forward || want perf; }; then
   # cell-per-block rows first (the new kernel), then the thread-per-instance baselines of the same cases
-  run_step bench 280 "$java" "${jopts[@]}" -Xmx16g -Dhuxley.bench.budgetSeconds=200 -cp "$cp_" org.huxley.cuda.GpuBench \
+  run_step bench 250 "$java" "${jopts[@]}" -Xmx16g -Dhuxley.bench.budgetSeconds=170 -cp "$cp_" org.huxley.cuda.GpuBench \
     tree252:f32:1:cpb tree252:f64:1:cpb ca1:f32:1:cpb ca1:f64:1:cpb \
     tree252:f32:1000:cpb tree252:f64:1000:cpb tree252:f32:10000:cpb tree252:f64:10000:cpb \
     ca1:f32:1000:cpb ca1:f64:1000:cpb \

@@ -3,13 +3,17 @@
 # no network). Builds nothing: ci/gpu-prepare.sh made .gpu-bundle/ (runtime, jars, JUnit launcher) here.
 #   bash ci/gpu-check.sh            from the repository root, with .gpu-bundle carried along
 # Steps, each under a timeout: bundle check, device info, the GPU tests (tag "gpu": CUDA vs CPU engine),
-# the benchmark sweep (hh1 f32/f64 at B = 1e4, 1e5; tree252 at B = 100, 1000), the gradient tests (CUDA vs
+# the cell-per-block kernel tests (CudaCellPerBlockIT), the benchmark sweep (hh1 f32/f64 at B = 1e4, 1e5;
+# tree252 at B = 1, 1000, 10000 and ca1 at B = 1, 1000, each with both kernel layouts), the gradient tests (CUDA vs
 # CPU adjoint: float64 <= 1e-9 relative, float32 cosine rule) and the gradient benchmark (hh1 f32 B = 1e5,
 # tree252 B = 100 and 1000, ca1: value+grad comp-steps/s, gradient/forward ratio, device memory). Logs go
 # to $OUT (or .gpu-out/). Ends with a PASS/FAIL table; exits 0 when nothing failed (a machine without a
-# GPU reports "no GPU: skipped"). Whole run: about 5-8 minutes on an H100/H200 (step limits add up to 13 min; HUXLEY_GPU_CHECK_STEPS=gradients alone stays under 8).
-#   HUXLEY_GPU_CHECK_STEPS="forward gradients" (default) selects the groups: forward = GPU tests + bench,
-#   gradients = gradient tests + gradient bench.
+# GPU reports "no GPU: skipped"). Whole run: about 8-9 minutes on an H100/H200 (forward about 4, of which the
+# benchmark sweep stops starting cases after 170 s; step limits add up to 17 min; HUXLEY_GPU_CHECK_STEPS=gradients
+# alone stays under 8, HUXLEY_GPU_CHECK_STEPS=perf under 7).
+#   HUXLEY_GPU_CHECK_STEPS="forward gradients" (default) selects the groups: forward = GPU tests +
+#   cell-per-block tests + bench, gradients = gradient tests + gradient bench, perf = cell-per-block tests +
+#   bench only (issue 8: about 5 minutes, the call to make with a short device budget).
 #   bash ci/gpu-check.sh --source-hash   prints the hash of the sources (gpu-prepare.sh records it)
 set -u
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -111,11 +115,35 @@ if [ -x "$java" ] && want forward; then
   fi
 fi
 
-# ---- 4. benchmark sweep ----
-if [ -x "$java" ] && want forward; then
-  run_step bench 110 "$java" "${jopts[@]}" -Dhuxley.bench.budgetSeconds=80 -cp "$cp_" org.huxley.cuda.GpuBench \
-    hh1:f32:10000 hh1:f64:10000 hh1:f32:100000 hh1:f64:100000 tree252:f32:100 tree252:f64:100 \
-    tree252:f32:1000 tree252:f64:1000
+# ---- 3b. cell-per-block kernel vs the CPU engine ----
+if [ -x "$java" ] && { want forward || want perf; }; then
+  run_step cpb-tests 150 "$java" "${jopts[@]}" -jar "$lib/junit-console.jar" execute \
+    --class-path "$cp_" --select-class org.huxley.cuda.CudaCellPerBlockIT \
+    --disable-banner --details=tree --details-theme=ascii --reports-dir="$out/junit-cpb"
+  summary="$(grep -E 'tests (successful|failed|skipped|aborted)' "$out/cpb-tests.log" | tr -s ' ' | tr '\n' ' ')"
+  if [ $rc = 124 ] || [ $rc = 137 ]; then
+    record cpb-tests FAIL "$dur" "timed out after 150 s"
+  elif [ $rc != 0 ]; then
+    record cpb-tests FAIL "$dur" "exit $rc: $summary (see cpb-tests.log)"
+  elif grep -q "no usable CUDA device" "$out/cpb-tests.log" || ! grep -qE '[1-9][0-9]* tests successful' "$out/cpb-tests.log"; then
+    record cpb-tests SKIP "$dur" "no GPU: skipped"
+  else
+    record cpb-tests PASS "$dur" "$summary"
+    tested=yes
+  fi
+  [ -f "$out/engine-agreement.md" ] && grep 'cuda-cpb' "$out/engine-agreement.md" | sort -t'|' -k5 -g | tail -4
+fi
+
+# ---- 4. benchmark sweep (both kernel layouts, issue 8's targets in the table) ----
+if [ -x "$java" ] && { want forward || want perf; }; then
+  # cell-per-block rows first (the new kernel), then the thread-per-instance baselines of the same cases
+  run_step bench 250 "$java" "${jopts[@]}" -Xmx16g -Dhuxley.bench.budgetSeconds=170 -cp "$cp_" org.huxley.cuda.GpuBench \
+    tree252:f32:1:cpb tree252:f64:1:cpb ca1:f32:1:cpb ca1:f64:1:cpb \
+    tree252:f32:1000:cpb tree252:f64:1000:cpb tree252:f32:10000:cpb tree252:f64:10000:cpb \
+    ca1:f32:1000:cpb ca1:f64:1000:cpb \
+    hh1:f32:10000 hh1:f64:10000 hh1:f32:100000 hh1:f64:100000 \
+    tree252:f32:1 tree252:f64:1 tree252:f32:1000 tree252:f64:1000 tree252:f32:10000 tree252:f64:10000 \
+    ca1:f32:1 ca1:f64:1 ca1:f32:1000 ca1:f64:1000
   if grep -q "BENCH SKIPPED" "$out/bench.log"; then
     record bench SKIP "$dur" "no GPU: skipped"
   elif [ $rc = 0 ] && grep -q "BENCH OK" "$out/bench.log"; then
@@ -180,6 +208,6 @@ fail=0; skip=0
     echo "GPU-CHECK PASS in ${total} s"
   fi
 } | tee "$out/summary.md"
-[ -f "$out/bench.log" ] && grep -E '^\| (workload|---|hh1|tree252)|^first result' "$out/bench.log" | cat
+[ -f "$out/bench.log" ] && grep -E '^\| (workload|---|hh1|tree252|ca1)|^first result' "$out/bench.log" | cat
 [ -f "$out/grad-bench.log" ] && grep -E '^\| (workload|---|hh1|tree252|ca1)|^gradient module' "$out/grad-bench.log" | cat
 [ $fail -eq 0 ]

@@ -2,8 +2,10 @@
  * huxley_entry.cuh: the entry points, included last by a generated source.
  *
  * Under nvcc / NVRTC: extern "C" __global__ hx_forward_f32 and hx_forward_f64, one thread per
- * instance (the time loop inside the kernel). Define HX_ONLY_F32 or HX_ONLY_F64 to emit one.
+ * instance (the time loop inside the kernel), and, in forward modules (huxley_coop.cuh included),
+ * hx_forward_cpb_f32 / hx_forward_cpb_f64, one block per instance. Define HX_ONLY_F32 or HX_ONLY_F64 to emit one.
  * Under a host compiler: extern "C" hx_host_forward (both precisions, chosen by real_size),
+ * hx_host_forward_cpb (the cell-per-block kernel's code),
  * hx_host_abi_version and hx_host_math (the special functions, for tests).
  */
 #ifndef HUXLEY_ENTRY_CUH
@@ -33,6 +35,36 @@ template <typename T> __device__ HX_FI void hx_forward_thread(const hx_run &r) {
         hx_forward_instance<T>(r, b);
     }
 }
+
+#if defined(HUXLEY_COOP_CUH)
+/* The cell-per-block kernels (huxley_coop.cuh): grid = instances, block = HX_CPB_BLOCK threads at most,
+ * dynamic shared memory hx_coop_bytes(n_nodes, real_size). */
+#ifndef HX_CPB_BLOCK
+#define HX_CPB_BLOCK 256
+#endif
+template <typename T> __device__ HX_FI void hx_forward_block(const hx_run &r) {
+    extern __shared__ __align__(16) unsigned char hx_block_mem[];
+    if (!hx_abi_ok<T>(r)) {
+        if (blockIdx.x == 0 && threadIdx.x == 0) {
+            *r.status = HX_STATUS_ABI_MISMATCH;
+        }
+        return;
+    }
+    if ((long long)blockIdx.x < r.n_sets) {
+        hx_coop_instance<T>(r, (long long)blockIdx.x, hx_block_mem);
+    }
+}
+#if !defined(HX_ONLY_F64)
+extern "C" __global__ void __launch_bounds__(HX_CPB_BLOCK) hx_forward_cpb_f32(const hx_run r) {
+    hx_forward_block<float>(r);
+}
+#endif
+#if !defined(HX_ONLY_F32)
+extern "C" __global__ void __launch_bounds__(HX_CPB_BLOCK) hx_forward_cpb_f64(const hx_run r) {
+    hx_forward_block<double>(r);
+}
+#endif
+#endif
 
 #if !defined(HX_ONLY_F64)
 extern "C" __global__ void __launch_bounds__(HX_BLOCK_SIZE) hx_forward_f32(const hx_run r) {
@@ -91,6 +123,27 @@ HX_EXPORT int hx_host_forward(const hx_run *r) {
     }
     return *r->status;
 }
+
+#if defined(HUXLEY_COOP_CUH)
+#include <vector>
+/* The cell-per-block kernel on the host: each instance with its own block memory, the items of every
+ * phase in reverse order (hx_par); returns HX_STATUS_*. */
+HX_EXPORT int hx_host_forward_cpb(const hx_run *r) {
+    const bool f64 = r->real_size == 8 && hx_abi_ok<double>(*r);
+    if (!f64 && !(r->real_size == 4 && hx_abi_ok<float>(*r))) {
+        return HX_STATUS_ABI_MISMATCH;
+    }
+    std::vector<double> mem((size_t)(hx_coop_bytes(r->n_nodes, r->real_size) / 8 + 1));
+    for (long long b = 0; b < r->n_sets; b++) {
+        if (f64) {
+            hx_coop_instance<double>(*r, b, (unsigned char *)mem.data());
+        } else {
+            hx_coop_instance<float>(*r, b, (unsigned char *)mem.data());
+        }
+    }
+    return *r->status;
+}
+#endif
 
 /* y[i] = f(x[i]) for f = 0 save_exp, 1 save_exp_slope, 2 efun, 3 efun_slope, 4 efun_curvature
  * (double), 10..14 the same in float. Returns 0, or -1 for an unknown f. */

@@ -41,10 +41,14 @@ template <typename T> struct hx_ctx {
     T *iext;
     T *d;
     T *rhs;
+    /* Node arrays (v, a, bv, iext, d, rhs) are indexed k * ns + nb: (B, b) in the global per-set arrays
+     * of the thread-per-instance kernel, (1, 0) in the block's own copy of the cell-per-block kernel. */
+    long long ns;
+    long long nb;
 
     HX_HD hx_ctx(const hx_run &run, long long set)
         : r(run), B(run.n_sets), b(set), dt(T(run.dt)), delta(T(run.fd_delta)),
-          fd(run.slope_mode == HX_SLOPE_FORWARD_DIFFERENCE), n(run.n_nodes) {
+          fd(run.slope_mode == HX_SLOPE_FORWARD_DIFFERENCE), n(run.n_nodes), ns(run.n_sets), nb(set) {
         v = (T *)run.v;
         T *s = (T *)run.scratch;
         a = s;
@@ -56,14 +60,16 @@ template <typename T> struct hx_ctx {
 
     /* Element (row, this set) of a per-set array. */
     HX_HD HX_FI long long ix(long long row) const { return row * B + b; }
+    /* Element k of a node array (v, a, bv, iext, d, rhs) of this instance. */
+    HX_HD HX_FI long long ixn(long long k) const { return k * ns + nb; }
     /* Element (row, this set) of an array stored once or per set. */
     HX_HD HX_FI long long ix(long long row, long long flag) const {
         return (r.batched_flags & flag) ? row * B + b : row;
     }
 };
 
-/* Advances (or, at HX_PHASE_INIT, only evaluates) every instance of channel table t. */
-template <typename T, typename M> HX_HD void hx_channel_table(const hx_ctx<T> &c, int t, int phase) {
+/* Advances (or, at HX_PHASE_INIT, only evaluates) instance i of channel table t. */
+template <typename T, typename M> HX_HD HX_FI void hx_channel_instance(const hx_ctx<T> &c, int t, int i, int phase) {
     const hx_run &r = c.r;
     const int count = r.ch_count[t];
     const int io = r.ch_inst_off[t];
@@ -72,35 +78,41 @@ template <typename T, typename M> HX_HD void hx_channel_table(const hx_ctx<T> &c
     const T *P = (const T *)r.ch_param;
     T *S = (T *)r.ch_state;
     T *I = (T *)r.ch_current;
-    for (int i = 0; i < count; i++) {
-        const long long node = r.ch_node[io + i];
-        T p[M::NP > 0 ? M::NP : 1];
-        T s[M::NS > 0 ? M::NS : 1];
-        for (int q = 0; q < M::NP; q++) {
-            p[q] = P[c.ix(po + (long long)q * count + i, HX_BATCHED_CH_PARAMS)];
-        }
+    const long long node = r.ch_node[io + i];
+    T p[M::NP > 0 ? M::NP : 1];
+    T s[M::NS > 0 ? M::NS : 1];
+    for (int q = 0; q < M::NP; q++) {
+        p[q] = P[c.ix(po + (long long)q * count + i, HX_BATCHED_CH_PARAMS)];
+    }
+    for (int q = 0; q < M::NS; q++) {
+        s[q] = S[c.ix(so + (long long)q * count + i)];
+    }
+    const T vn = c.v[c.ixn(node)];
+    if (phase == HX_PHASE_STEP) {
+        M::update(vn, T(0.0), c.dt, p, s);
         for (int q = 0; q < M::NS; q++) {
-            s[q] = S[c.ix(so + (long long)q * count + i)];
+            S[c.ix(so + (long long)q * count + i)] = s[q];
         }
-        const T vn = c.v[c.ix(node)];
-        if (phase == HX_PHASE_STEP) {
-            M::update(vn, T(0.0), c.dt, p, s);
-            for (int q = 0; q < M::NS; q++) {
-                S[c.ix(so + (long long)q * count + i)] = s[q];
-            }
+    }
+    const T i0 = M::current(vn, T(0.0), c.dt, p, s);
+    I[c.ix(io + i)] = i0;
+    if (phase == HX_PHASE_STEP) {
+        T slope;
+        if (c.fd) {
+            slope = (M::current(vn + c.delta, T(0.0), c.dt, p, s) - i0) / c.delta;
+        } else {
+            slope = M::slope(vn, T(0.0), c.dt, p, s);
         }
-        const T i0 = M::current(vn, T(0.0), c.dt, p, s);
-        I[c.ix(io + i)] = i0;
-        if (phase == HX_PHASE_STEP) {
-            T slope;
-            if (c.fd) {
-                slope = (M::current(vn + c.delta, T(0.0), c.dt, p, s) - i0) / c.delta;
-            } else {
-                slope = M::slope(vn, T(0.0), c.dt, p, s);
-            }
-            c.a[c.ix(node)] += T(HX_CHANNEL_TO_UA) * slope;
-            c.bv[c.ix(node)] += T(HX_CHANNEL_TO_UA) * (slope * vn - i0);
-        }
+        c.a[c.ixn(node)] += T(HX_CHANNEL_TO_UA) * slope;
+        c.bv[c.ixn(node)] += T(HX_CHANNEL_TO_UA) * (slope * vn - i0);
+    }
+}
+
+/* Every instance of channel table t, in order (one thread per instance). */
+template <typename T, typename M> HX_HD void hx_channel_table(const hx_ctx<T> &c, int t, int phase) {
+    const int count = c.r.ch_count[t];
+    for (int i = 0; i < count; i++) {
+        hx_channel_instance<T, M>(c, t, i, phase);
     }
 }
 
@@ -126,8 +138,8 @@ template <typename T, typename M> HX_HD void hx_synapse_table(const hx_ctx<T> &c
         for (int q = 0; q < M::NS; q++) {
             s[q] = S[c.ix(so + (long long)q * count + i)];
         }
-        const T vpost = c.v[c.ix(post)];
-        const T vpre = c.v[c.ix(pre)];
+        const T vpost = c.v[c.ixn(post)];
+        const T vpre = c.v[c.ixn(pre)];
         if (phase == HX_PHASE_STEP) {
             M::update(vpost, vpre, c.dt, p, s);
             for (int q = 0; q < M::NS; q++) {
@@ -145,10 +157,38 @@ template <typename T, typename M> HX_HD void hx_synapse_table(const hx_ctx<T> &c
             } else {
                 slope = M::slope(vpost, vpre, c.dt, p, s) * toDensity;
             }
-            c.a[c.ix(post)] += slope;
-            c.bv[c.ix(post)] += slope * vpost - i0 * toDensity;
+            c.a[c.ixn(post)] += slope;
+            c.bv[c.ixn(post)] += slope * vpost - i0 * toDensity;
         }
     }
+}
+
+/* ---- cell-per-block kernels (huxley_coop.cuh): the block's threads share one instance ---- */
+#if defined(__CUDACC__)
+#define HX_COOP __device__
+/* f(i) for i in [0, n), spread over the block's threads, then a barrier: one phase of a step. Every
+ * thread of the block must reach every hx_par (uniform control flow). */
+template <typename T, typename F> __device__ HX_FI void hx_par(const hx_ctx<T> &, long long n, F f) {
+    for (long long i = threadIdx.x; i < n; i += blockDim.x) {
+        f(i);
+    }
+    __syncthreads();
+}
+#else
+#define HX_COOP
+/* Host build: the items of a phase in reverse order, so that an item depending on another item of
+ * its own phase (a race on the device) changes the result that the tests compare bit for bit. */
+template <typename T, typename F> inline void hx_par(const hx_ctx<T> &, long long n, F f) {
+    for (long long i = n - 1; i >= 0; i--) {
+        f(i);
+    }
+}
+#endif
+
+/* Channel table t with its instances spread over the block: exact only when no two instances of the
+ * table share a node (the host checks: KernelLayout.cellPerBlockRefusal), since each adds into its node. */
+template <typename T, typename M> HX_COOP void hx_channel_table_par(const hx_ctx<T> &c, int t, int phase) {
+    hx_par(c, c.r.ch_count[t], [&](long long i) { hx_channel_instance<T, M>(c, t, (int)i, phase); });
 }
 
 #endif /* HUXLEY_MECH_CUH */

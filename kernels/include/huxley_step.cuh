@@ -20,7 +20,7 @@ template <typename T> HX_HD T hx_recording_value(const hx_ctx<T> &c, long long r
         const long long idx = r.rec_term_index[j];
         T x;
         switch (r.rec_term_kind[j]) {
-        case HX_REC_V: x = c.v[c.ix(idx)]; break;
+        case HX_REC_V: x = c.v[c.ixn(idx)]; break;
         case HX_REC_CH_STATE: x = ((const T *)r.ch_state)[c.ix(idx)]; break;
         case HX_REC_CH_CURRENT: x = ((const T *)r.ch_current)[c.ix(idx)]; break;
         case HX_REC_SY_STATE: x = ((const T *)r.sy_state)[c.ix(idx)]; break;
@@ -50,58 +50,83 @@ template <typename T> HX_HD void hx_solve_tree(const hx_ctx<T> &c) {
         if (p < 0) {
             continue;
         }
-        const T m = upper[c.ix(k, HX_BATCHED_GEOMETRY)] / c.d[c.ix(k)];
-        c.d[c.ix(p)] -= m * lower[c.ix(k, HX_BATCHED_GEOMETRY)];
-        c.rhs[c.ix(p)] -= m * c.rhs[c.ix(k)];
+        const T m = upper[c.ix(k, HX_BATCHED_GEOMETRY)] / c.d[c.ixn(k)];
+        c.d[c.ixn(p)] -= m * lower[c.ix(k, HX_BATCHED_GEOMETRY)];
+        c.rhs[c.ixn(p)] -= m * c.rhs[c.ixn(k)];
     }
     for (long long idx = 0; idx < c.n; idx++) {
         const long long k = r.order[idx];
         const long long p = r.parent[k];
-        c.v[c.ix(k)] = p < 0 ? c.rhs[c.ix(k)] / c.d[c.ix(k)]
-                             : (c.rhs[c.ix(k)] - lower[c.ix(k, HX_BATCHED_GEOMETRY)] * c.v[c.ix(p)]) / c.d[c.ix(k)];
+        c.v[c.ixn(k)] = p < 0 ? c.rhs[c.ixn(k)] / c.d[c.ixn(k)]
+                             : (c.rhs[c.ixn(k)] - lower[c.ix(k, HX_BATCHED_GEOMETRY)] * c.v[c.ixn(p)]) / c.d[c.ixn(k)];
+    }
+}
+
+/* Pieces of a step shared by both kernels (huxley_coop.cuh runs them spread over a block). */
+template <typename T> HX_HD HX_FI void hx_clear_node(const hx_ctx<T> &c, long long k) {
+    c.a[c.ixn(k)] = T(0.0);
+    c.bv[c.ixn(k)] = T(0.0);
+    c.iext[c.ixn(k)] = T(0.0);
+}
+
+/* External currents of the stimuli, in stimulus order (several may add into one node). */
+template <typename T> HX_HD HX_FI void hx_stimuli(const hx_ctx<T> &c, long long step) {
+    const hx_run &r = c.r;
+    const T *area = (const T *)r.area;
+    const T *stim = (const T *)r.stim;
+    for (long long s = 0; s < r.n_stimuli; s++) {
+        const long long node = r.stim_node[s];
+        const T i = stim[c.ix(s * r.n_steps + step, HX_BATCHED_STIMULI)];
+        c.iext[c.ixn(node)] += i * T(HX_POINT_TO_UA) / area[c.ix(node, HX_BATCHED_GEOMETRY)];
+    }
+}
+
+/* Row k of the implicit system: diagonal and right-hand side (branch points algebraic). Reads a, bv
+ * before writing d, rhs of the same node, so d may share a's storage and rhs bv's. */
+template <typename T> HX_HD HX_FI void hx_assemble_node(const hx_ctx<T> &c, long long k) {
+    const hx_run &r = c.r;
+    const T g = ((const T *)r.diag0)[c.ix(k, HX_BATCHED_GEOMETRY)];
+    if (r.is_branch_point[k]) {
+        c.d[c.ixn(k)] = g;
+        c.rhs[c.ixn(k)] = T(0.0);
+    } else {
+        const T cmk = ((const T *)r.cm)[c.ix(k, HX_BATCHED_GEOMETRY)];
+        const T dk = g + c.dt * (c.a[c.ixn(k)] / cmk);
+        const T rk = c.v[c.ixn(k)] + c.dt * ((c.bv[c.ixn(k)] + c.iext[c.ixn(k)]) / cmk);
+        c.d[c.ixn(k)] = dk;
+        c.rhs[c.ixn(k)] = rk;
+    }
+}
+
+/* Clamps overwrite their nodes, in clamp order. */
+template <typename T> HX_HD HX_FI void hx_clamps(const hx_ctx<T> &c, long long step) {
+    const hx_run &r = c.r;
+    const T *clamp = (const T *)r.clamp;
+    for (long long q = 0; q < r.n_clamps; q++) {
+        c.v[c.ixn(r.clamp_node[q])] = clamp[q * r.n_steps + step];
     }
 }
 
 /* One step n -> n+1 (docs/numerics.md), without the recording. Returns false if a voltage is non-finite.
  * apply_clamps = false leaves the solution of the implicit system (the adjoint differentiates that). */
 template <typename T> HX_HD bool hx_step(const hx_ctx<T> &c, long long step, bool apply_clamps = true) {
-    const hx_run &r = c.r;
     const long long n = c.n;
-    const T *area = (const T *)r.area;
-    const T *cm = (const T *)r.cm;
-    const T *diag0 = (const T *)r.diag0;
     for (long long k = 0; k < n; k++) {
-        c.a[c.ix(k)] = T(0.0);
-        c.bv[c.ix(k)] = T(0.0);
-        c.iext[c.ix(k)] = T(0.0);
+        hx_clear_node(c, k);
     }
-    const T *stim = (const T *)r.stim;
-    for (long long s = 0; s < r.n_stimuli; s++) {
-        const long long node = r.stim_node[s];
-        const T i = stim[c.ix(s * r.n_steps + step, HX_BATCHED_STIMULI)];
-        c.iext[c.ix(node)] += i * T(HX_POINT_TO_UA) / area[c.ix(node, HX_BATCHED_GEOMETRY)];
-    }
+    hx_stimuli(c, step);
     hx_channels<T>(c, HX_PHASE_STEP);
     hx_synapses<T>(c, HX_PHASE_STEP);
     for (long long k = 0; k < n; k++) {
-        const T g = diag0[c.ix(k, HX_BATCHED_GEOMETRY)];
-        if (r.is_branch_point[k]) {
-            c.d[c.ix(k)] = g;
-            c.rhs[c.ix(k)] = T(0.0);
-        } else {
-            const T cmk = cm[c.ix(k, HX_BATCHED_GEOMETRY)];
-            c.d[c.ix(k)] = g + c.dt * (c.a[c.ix(k)] / cmk);
-            c.rhs[c.ix(k)] = c.v[c.ix(k)] + c.dt * ((c.bv[c.ix(k)] + c.iext[c.ix(k)]) / cmk);
-        }
+        hx_assemble_node(c, k);
     }
     hx_solve_tree(c);
-    const T *clamp = (const T *)r.clamp;
-    for (long long q = 0; apply_clamps && q < r.n_clamps; q++) {
-        c.v[c.ix(r.clamp_node[q])] = clamp[q * r.n_steps + step];
+    if (apply_clamps) {
+        hx_clamps(c, step);
     }
     bool finite = true;
     for (long long k = 0; k < n; k++) {
-        finite = finite && hx_isfinite(c.v[c.ix(k)]);
+        finite = finite && hx_isfinite(c.v[c.ixn(k)]);
     }
     return finite;
 }
@@ -111,7 +136,7 @@ template <typename T> HX_HD void hx_init_state(const hx_ctx<T> &c) {
     const hx_run &r = c.r;
     const T *v0 = (const T *)r.v0;
     for (long long k = 0; k < c.n; k++) {
-        c.v[c.ix(k)] = r.is_branch_point[k] ? T(0.0) : v0[c.ix(k, HX_BATCHED_GEOMETRY)];
+        c.v[c.ixn(k)] = r.is_branch_point[k] ? T(0.0) : v0[c.ix(k, HX_BATCHED_GEOMETRY)];
     }
     T *chs = (T *)r.ch_state;
     const T *chs0 = (const T *)r.ch_state0;

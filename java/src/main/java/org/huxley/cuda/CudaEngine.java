@@ -43,11 +43,46 @@ public final class CudaEngine implements Engine, AutoCloseable {
     private final Map<String, String> moduleOrigins = new ConcurrentHashMap<>();
 
     private final boolean usePrebuilt;
+    /** Requested kernel organisation (property huxley.cuda.layout); plans it cannot run exactly use the default. */
+    private volatile KernelLayout layout = KernelLayout.fromProperty();
 
     private CudaEngine(CudaContext context, Precision precision, boolean usePrebuilt) {
         this.context = context;
         this.precision = precision;
         this.usePrebuilt = usePrebuilt;
+    }
+
+    /** Selects the kernel organisation of later runs (tests, GpuBench); returns this engine. */
+    CudaEngine layout(KernelLayout requested) {
+        this.layout = requested;
+        return this;
+    }
+
+    /** {@return the requested kernel organisation} */
+    KernelLayout layout() {
+        return layout;
+    }
+
+    /** The organisation a plan runs with: the requested one, unless cell-per-block cannot run it exactly. */
+    KernelLayout layoutFor(Plan plan) {
+        if (layout == KernelLayout.CELL_PER_BLOCK) {
+            String why = KernelLayout.cellPerBlockRefusal(plan, precision);
+            if (why != null) {
+                LOG.info("cell-per-block kernel not used ({}): thread-per-instance instead", why);
+                return KernelLayout.THREAD_PER_INSTANCE;
+            }
+        }
+        return layout;
+    }
+
+    /** Grid, block and shared memory of a launch of {@code sets} instances of an {@code n}-node plan. */
+    record Geometry(int grid, int block, int sharedBytes) {
+        static Geometry of(KernelLayout layout, long sets, int n, Precision p) {
+            if (layout == KernelLayout.CELL_PER_BLOCK) {
+                return new Geometry((int) sets, KernelLayout.blockThreads(n), (int) KernelLayout.sharedBytes(n, p));
+            }
+            return new Geometry((int) ((sets + BLOCK - 1) / BLOCK), BLOCK, 0);
+        }
     }
 
     /**
@@ -176,7 +211,8 @@ public final class CudaEngine implements Engine, AutoCloseable {
     public Recordings run(Plan plan, Protocol protocol, Batch batch) {
         RunInputs in = RunInputs.prepare(plan, protocol, batch);
         KernelSources.Selection sel = KernelSources.select(plan);
-        CudaModule.Kernel kernel = module(sel.source()).kernel(CudaKernels.kernelName(precision));
+        KernelLayout lay = layoutFor(plan);
+        CudaModule.Kernel kernel = module(sel.source()).kernel(lay.kernelName(precision));
         RunImage.Shape shape = new RunImage.Shape(plan, protocol, batch, in, sel.channelIds(), sel.synapseIds(), precision);
         int sets = batch.size();
         int chunk = setsPerChunk(shape, sets);
@@ -185,7 +221,7 @@ public final class CudaEngine implements Engine, AutoCloseable {
         for (int from = 0; from < sets; from += chunk) {
             int to = Math.min(sets, from + chunk);
             try (Arena arena = Arena.ofConfined();
-                    DeviceRun run = DeviceRun.upload(context, RunImage.build(shape, batch, in, from, to, arena), arena)) {
+                    DeviceRun run = DeviceRun.upload(context, RunImage.build(shape, batch, in, from, to, arena), arena, lay)) {
                 run.launch(kernel);
                 run.download(data, diverged, from);
             }
@@ -212,7 +248,8 @@ public final class CudaEngine implements Engine, AutoCloseable {
     public Prepared prepare(Plan plan, Protocol protocol, Batch batch) {
         RunInputs in = RunInputs.prepare(plan, protocol, batch);
         KernelSources.Selection sel = KernelSources.select(plan);
-        CudaModule.Kernel kernel = module(sel.source()).kernel(CudaKernels.kernelName(precision));
+        KernelLayout lay = layoutFor(plan);
+        CudaModule.Kernel kernel = module(sel.source()).kernel(lay.kernelName(precision));
         RunImage.Shape shape = new RunImage.Shape(plan, protocol, batch, in, sel.channelIds(), sel.synapseIds(), precision);
         int sets = batch.size();
         if (setsPerChunk(shape, sets) < sets) {
@@ -220,7 +257,7 @@ public final class CudaEngine implements Engine, AutoCloseable {
         }
         Arena arena = Arena.ofShared();
         try {
-            DeviceRun run = DeviceRun.upload(context, RunImage.build(shape, batch, in, 0, sets, arena), arena);
+            DeviceRun run = DeviceRun.upload(context, RunImage.build(shape, batch, in, 0, sets, arena), arena, lay);
             return new Prepared(this, run, kernel, arena, plan, protocol, sets);
         } catch (RuntimeException e) {
             arena.close();
@@ -271,6 +308,11 @@ public final class CudaEngine implements Engine, AutoCloseable {
                 d.eventDestroy(start);
                 d.eventDestroy(end);
             }
+        }
+
+        /** {@return the kernel organisation this batch runs with} */
+        KernelLayout layout() {
+            return run.geometry.sharedBytes() > 0 ? KernelLayout.CELL_PER_BLOCK : KernelLayout.THREAD_PER_INSTANCE;
         }
 
         /**
@@ -363,16 +405,22 @@ public final class CudaEngine implements Engine, AutoCloseable {
         final RunImage image;
         final Arena arena;
         final Map<String, DeviceBuffer> buffers = new HashMap<>();
+        final Geometry geometry;
         MemorySegment struct;
 
-        private DeviceRun(CudaContext context, RunImage image, Arena arena) {
+        private DeviceRun(CudaContext context, RunImage image, Arena arena, KernelLayout layout) {
             this.context = context;
             this.image = image;
             this.arena = arena;
+            this.geometry = Geometry.of(layout, image.sets, image.shape.n, image.shape.precision);
         }
 
         static DeviceRun upload(CudaContext context, RunImage image, Arena arena) {
-            DeviceRun run = new DeviceRun(context, image, arena);
+            return upload(context, image, arena, KernelLayout.THREAD_PER_INSTANCE);
+        }
+
+        static DeviceRun upload(CudaContext context, RunImage image, Arena arena, KernelLayout layout) {
+            DeviceRun run = new DeviceRun(context, image, arena, layout);
             try {
                 Map<String, Long> addr = new HashMap<>();
                 for (Map.Entry<String, MemorySegment> e : image.inputs.entrySet()) {
@@ -406,8 +454,7 @@ public final class CudaEngine implements Engine, AutoCloseable {
         }
 
         void launchAsync(CudaModule.Kernel kernel) {
-            int grid = (int) ((image.sets + BLOCK - 1) / BLOCK);
-            kernel.launch(grid, BLOCK, struct);
+            kernel.launch(geometry.grid(), geometry.block(), geometry.sharedBytes(), struct);
         }
 
         /** Launches, waits, and checks the launch, the execution and the kernel's status word. */

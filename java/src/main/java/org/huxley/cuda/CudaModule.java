@@ -73,11 +73,16 @@ public final class CudaModule implements AutoCloseable {
          * @param arg the argument's bytes
          */
         public void launch(int grid, int block, MemorySegment arg) {
+            launch(grid, block, 0, arg);
+        }
+
+        /** As {@link #launch(int, int, MemorySegment)} with {@code sharedBytes} of dynamic shared memory per block. */
+        void launch(int grid, int block, int sharedBytes, MemorySegment arg) {
             context.makeCurrent();
             try (Arena a = Arena.ofConfined()) {
                 MemorySegment params = a.allocate(ValueLayout.ADDRESS, 1);
                 params.setAtIndex(ValueLayout.ADDRESS, 0, arg);
-                context.driver().launchKernel(function, grid, block, 0, params);
+                context.driver().launchKernel(function, grid, block, sharedBytes, params);
             }
         }
     }

@@ -30,7 +30,7 @@ import org.huxley.mech.MechanismKind;
 public final class CudaSourceGenerator {
     /** The fixed headers, in the order a generated source includes them (jar resources). */
     public static final List<String> HEADERS = List.of("huxley_abi.h", "huxley_math.cuh", "huxley_mech.cuh",
-            "huxley_step.cuh", "huxley_entry.cuh", "huxley_adjoint_abi.h", "huxley_adjoint_mech.cuh",
+            "huxley_step.cuh", "huxley_coop.cuh", "huxley_entry.cuh", "huxley_adjoint_abi.h", "huxley_adjoint_mech.cuh",
             "huxley_adjoint.cuh");
 
     private static final Pattern LITERAL = Pattern.compile("(?<![\\w.])(\\d+\\.\\d+(?:[eE][+-]?\\d+)?)(?![\\w.])");
@@ -114,7 +114,9 @@ public final class CudaSourceGenerator {
         dispatch(sb, "hx_channels", "hx_channel_table", "hx_ch_", "n_ch_tables", "ch_mech", channels.size());
         dispatch(sb, "hx_synapses", "hx_synapse_table", "hx_sy_", "n_sy_tables", "sy_mech", synapses.size());
         if (!gradients) {
-            sb.append("#include \"huxley_step.cuh\"\n#include \"huxley_entry.cuh\"\n");
+            // the cell-per-block kernel (huxley_coop.cuh) only in forward modules: gradient modules keep their text
+            parallelDispatch(sb, channels.size());
+            sb.append("#include \"huxley_step.cuh\"\n#include \"huxley_coop.cuh\"\n#include \"huxley_entry.cuh\"\n");
             String text = sb.toString();
             return new Source(text, sha256(text), List.copyOf(channels), List.copyOf(synapses));
         }
@@ -207,6 +209,19 @@ public final class CudaSourceGenerator {
         sb.append("        switch (c.r.").append(ids).append("[t]) {\n");
         for (int i = 0; i < n; i++) {
             sb.append("        case ").append(i).append(": ").append(hook).append("<T, ").append(prefix).append(i)
+                    .append("<T> >(c, t, phase); break;\n");
+        }
+        sb.append("        default: *c.r.status = HX_STATUS_UNKNOWN_MECHANISM; break;\n");
+        sb.append("        }\n    }\n}\n\n");
+    }
+
+    /** hx_channels_par: the channel dispatch of the cell-per-block kernel (instances spread over the block). */
+    private static void parallelDispatch(StringBuilder sb, int n) {
+        sb.append("template <typename T> HX_COOP void hx_channels_par(const hx_ctx<T> &c, int phase) {\n");
+        sb.append("    for (int t = 0; t < (int)c.r.n_ch_tables; t++) {\n");
+        sb.append("        switch (c.r.ch_mech[t]) {\n");
+        for (int i = 0; i < n; i++) {
+            sb.append("        case ").append(i).append(": hx_channel_table_par<T, hx_ch_").append(i)
                     .append("<T> >(c, t, phase); break;\n");
         }
         sb.append("        default: *c.r.status = HX_STATUS_UNKNOWN_MECHANISM; break;\n");

@@ -22,6 +22,7 @@ import org.huxley.plan.Plan;
 public final class HostEngine implements Engine {
     private final Precision precision;
     private final boolean allowPrebuilt;
+    private final KernelLayout layout;
 
     /**
      * Uses the prebuilt library for built-in mechanisms when the build made one.
@@ -39,13 +40,19 @@ public final class HostEngine implements Engine {
      * @param precision the kernels' precision
      */
     public HostEngine(Precision precision, boolean allowPrebuilt) {
+        this(precision, allowPrebuilt, KernelLayout.THREAD_PER_INSTANCE);
+    }
+
+    /** An engine running the code of the kernel with the given thread organisation (tests). */
+    HostEngine(Precision precision, boolean allowPrebuilt, KernelLayout layout) {
         this.precision = precision;
         this.allowPrebuilt = allowPrebuilt;
+        this.layout = layout;
     }
 
     @Override
     public String name() {
-        return "host-kernels-" + precision.suffix();
+        return "host-kernels-" + (layout == KernelLayout.CELL_PER_BLOCK ? "cpb-" : "") + precision.suffix();
     }
 
     /**
@@ -76,7 +83,8 @@ public final class HostEngine implements Engine {
                 outs.put(k, seg);
                 addr.put(k, seg.address());
             });
-            int status = lib.forward(img.struct(arena, addr));
+            MemorySegment struct = img.struct(arena, addr);
+            int status = layout == KernelLayout.CELL_PER_BLOCK ? lib.forwardCellPerBlock(struct) : lib.forward(struct);
             if (status != 0) {
                 throw new HuxleyException("host kernels failed with status " + status + " (1 = ABI mismatch, 2 = unknown"
                         + " mechanism id) using " + lib.origin());

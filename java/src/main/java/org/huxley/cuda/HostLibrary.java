@@ -38,6 +38,7 @@ public final class HostLibrary {
     private final String origin;
     private final Path file;
     private final MethodHandle forward;
+    private final MethodHandle forwardCellPerBlock;
     private final MethodHandle math;
     private final MethodHandle abiVersion;
     private final MethodHandle structSize;
@@ -51,6 +52,9 @@ public final class HostLibrary {
         this.file = file;
         String name = "libhuxley_host (" + origin + ")";
         forward = NativeLibs.fn(lib, name, "hx_host_forward", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        // forward modules only (huxley_coop.cuh); null in gradient modules
+        forwardCellPerBlock = lib.find("hx_host_forward_cpb").isPresent()
+                ? NativeLibs.fn(lib, name, "hx_host_forward_cpb", FunctionDescriptor.of(JAVA_INT, ADDRESS)) : null;
         math = NativeLibs.fn(lib, name, "hx_host_math",
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG));
         abiVersion = NativeLibs.fn(lib, name, "hx_host_abi_version", FunctionDescriptor.of(JAVA_LONG));
@@ -170,6 +174,23 @@ public final class HostLibrary {
     int forward(MemorySegment run) {
         try {
             return (int) forward.invokeExact(run);
+        } catch (Throwable t) {
+            throw NativeLibs.rethrow(t);
+        }
+    }
+
+    /**
+     * Runs {@code hx_host_forward_cpb} (the cell-per-block kernel's code, phases in reverse item order)
+     * on a struct in host memory; returns its status.
+     *
+     * @throws IllegalStateException if this library has no cell-per-block entry (a gradient module)
+     */
+    int forwardCellPerBlock(MemorySegment run) {
+        if (forwardCellPerBlock == null) {
+            throw new IllegalStateException(origin + " has no hx_host_forward_cpb (not a forward module)");
+        }
+        try {
+            return (int) forwardCellPerBlock.invokeExact(run);
         } catch (Throwable t) {
             throw NativeLibs.rethrow(t);
         }

@@ -131,4 +131,28 @@ class FakeDriverTest {
         assertTrue(e.call().startsWith("cuMemAlloc_v2"));
     }
 
+    /** The cell-per-block launch path (kernel name, grid = sets, block, shared bytes checked by the fake). */
+    @Test
+    void cellPerBlockLaunchPathEqualsTheDefaultKernel() {
+        List<ParityModels.Case> cs = List.of(ParityModels.tree252(3, 10.0, 5), ParityModels.ca1(2, 5.0, 6),
+                ParityModels.network(3, 8), ParityModels.clampForwardDifference());
+        for (CudaEngine e : List.of(f64, f32)) {
+            for (ParityModels.Case c : cs) {
+                Recordings tpi = e.run(c.plan(), c.protocol(), c.batch());
+                e.layout(KernelLayout.CELL_PER_BLOCK);
+                try {
+                    assertEquals(KernelLayout.CELL_PER_BLOCK, e.layoutFor(c.plan()));
+                    HostCellPerBlockTest.assertBitwiseEqual(tpi, e.run(c.plan(), c.protocol(), c.batch()),
+                            c.name() + " " + e.name());
+                    try (CudaEngine.Prepared p = e.prepare(c.plan(), c.protocol(), c.batch())) {
+                        assertEquals(KernelLayout.CELL_PER_BLOCK, p.layout());
+                        assertTrue(p.launchTimedMs() >= 0);
+                        HostCellPerBlockTest.assertBitwiseEqual(tpi, p.recordings(), c.name() + " prepared");
+                    }
+                } finally {
+                    e.layout(KernelLayout.THREAD_PER_INSTANCE);
+                }
+            }
+        }
+    }
 }

@@ -36,6 +36,11 @@ class NvrtcCompileTest {
                 Nvrtc.Result r = Nvrtc.get().compile(KernelSources.builtins().text(), "builtin.cu", KernelSources.headers(),
                         CudaKernels.nvrtcOptions(p, cc));
                 assertTrue(r.isCubin() && isElf(r.image()), p + " sm_" + cc + ": not a cubin; log: " + r.log());
+                // both kernel layouts are in the module (the ELF string table names every entry point)
+                String elf = new String(r.image(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                for (KernelLayout l : KernelLayout.values()) {
+                    assertTrue(elf.contains(l.kernelName(p) + "\0"), p + " sm_" + cc + ": no " + l.kernelName(p));
+                }
             }
         }
     }

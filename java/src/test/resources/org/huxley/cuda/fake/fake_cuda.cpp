@@ -3,7 +3,9 @@
 // built from the built-in module (HX_HOSTLIB, given at compile time). It checks what a real launch
 // needs: the kernel name's precision matches hx_run.real_size, grid * block covers n_sets, one
 // by-value argument. Free memory is reported as HX_FAKE_FREE bytes. The gradient kernels (hx_adj_*) run
-// hx_host_adjoint of the same library with their phase (function handle = real size + 16 * (phase + 1)).
+// hx_host_adjoint of the same library with their phase (function handle = real size + 16 * (phase + 1));
+// the cell-per-block kernels (hx_forward_cpb_*) run hx_host_forward_cpb after checking grid, block and
+// shared memory bytes (handle = real size + 16 * 5).
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
@@ -12,6 +14,7 @@
 typedef int CUresult;
 static int (*fwd)(const void *) = nullptr;
 static int (*adj)(const void *, int) = nullptr;
+static int (*cpb)(const void *) = nullptr;
 static const unsigned long long kTotal = 8ULL << 30;
 
 extern "C" {
@@ -20,6 +23,7 @@ CUresult cuInit(unsigned) {
     if (!h) return 999;
     fwd = (int (*)(const void *))dlsym(h, "hx_host_forward");
     adj = (int (*)(const void *, int))dlsym(h, "hx_host_adjoint");
+    cpb = (int (*)(const void *))dlsym(h, "hx_host_forward_cpb");
     return fwd ? 0 : 999;
 }
 CUresult cuDriverGetVersion(int *v) { *v = 13000; return 0; }
@@ -36,14 +40,14 @@ CUresult cuModuleLoadData(void **m, const void *img) { *m = (void *)0x20; return
 CUresult cuModuleUnload(void *) { return 0; }
 CUresult cuModuleGetFunction(void **f, void *, const char *name) {
     static const char *names[] = {"hx_forward_f", "hx_adj_forward_f", "hx_adj_segment_f", "hx_adj_reduce_f",
-                                  "hx_adj_loss_f"};
+                                  "hx_adj_loss_f", "hx_forward_cpb_f"};
     *f = nullptr;
-    for (int k = 0; k < 5; k++) {
+    for (int k = 0; k < 6; k++) {
         size_t len = std::strlen(names[k]);
         if (std::strncmp(name, names[k], len) == 0) {
             const char *bits = name + len;
             long long size = std::strcmp(bits, "64") == 0 ? 8 : std::strcmp(bits, "32") == 0 ? 4 : 0;
-            if (size && (k == 0 || adj)) *f = (void *)(size + 16LL * k);
+            if (size && (k == 0 || (k == 5 ? cpb != nullptr : adj != nullptr))) *f = (void *)(size + 16LL * k);
         }
     }
     return *f ? 0 : 500;
@@ -67,12 +71,17 @@ CUresult cuMemGetInfo_v2(unsigned long long *f, unsigned long long *t) {
 CUresult cuMemcpyHtoD_v2(unsigned long long d, const void *s, unsigned long long n) { std::memcpy((void *)d, s, n); return 0; }
 CUresult cuMemcpyDtoH_v2(void *d, unsigned long long s, unsigned long long n) { std::memcpy(d, (void *)s, n); return 0; }
 CUresult cuLaunchKernel(void *f, unsigned gx, unsigned gy, unsigned gz, unsigned bx, unsigned by, unsigned bz,
-                        unsigned, void *, void **params, void **extra) {
+                        unsigned shared, void *, void **params, void **extra) {
     if (!params || extra || gy != 1 || gz != 1 || by != 1 || bz != 1) return 1;
     const long long *run = (const long long *)params[0];
     if ((long long)gx * bx < run[2]) return 1;         // n_sets
     const long long id = (long long)(size_t)f;
     if (run[1] != id % 16) return 1;                   // real_size vs the kernel's precision
+    if (id / 16 == 5) {                                // cell-per-block: one block per set, its node arrays in shared memory
+        const long long n = run[3], rs = run[1];
+        if ((long long)gx != run[2] || bx > 256 || (long long)shared != 4 * n * rs + (4 * n + 6) * 4) return 1;
+        return cpb(run) == 0 ? 0 : 719;
+    }
     const int phase = (int)(id / 16) - 1;              // -1: forward, else HX_ADJ_* (hx_adj starts with hx_run)
     return (phase < 0 ? fwd(run) : adj(run, phase)) == 0 ? 0 : 719; // CUDA_ERROR_LAUNCH_FAILED
 }

@@ -1,0 +1,211 @@
+/*
+ * huxley_coop.cuh: the cell-per-block forward kernel (opt-in, docs/gpu.md "Kernel variants"): one
+ * thread block per instance, its threads spread over the compartments (node updates, assembly),
+ * over the instances of each channel table, and over the nodes of one tree level in the Hines
+ * solve. The instance's node arrays live in the block's shared memory (stride 1, so neighbouring
+ * threads touch neighbouring words); states, parameters and recordings stay in the hx_run arrays.
+ *
+ * Every operation is the one of hx_step, with the same operands in the same order, so the result is
+ * bitwise that of the thread-per-instance kernel (the host build checks it, running the items of each
+ * phase in reverse order):
+ *   - elimination level by level, deepest first: each node of a level subtracts its children's
+ *     contributions in descending solve position, the order of hx_solve_tree's loop;
+ *   - back substitution level by level from the roots;
+ *   - stimuli, synapses and clamps, which may add into or overwrite a shared node, on one thread.
+ *
+ * Block memory (hx_coop_bytes): T v[n], ad[n] (a, then the diagonal), br[n] (b, then the right-hand
+ * side), iext[n]; int meta[4], lvl_off[n + 1], lvl_node[n], child_off[n + 1], child[n].
+ */
+#ifndef HUXLEY_COOP_CUH
+#define HUXLEY_COOP_CUH
+
+#include "huxley_step.cuh"
+
+/* Bytes of block memory for n nodes of real size rs (org.huxley.cuda.KernelLayout.sharedBytes). */
+HX_HD HX_FI long long hx_coop_bytes(long long n, long long rs) { return 4 * n * rs + (4 * n + 6) * 4; }
+
+/* The tree's levels and child lists, in block memory. */
+struct hx_sched {
+    int *meta;      /* [0], [1]: divergence flags (alternating steps), [2]: number of levels */
+    int *lvl_off;   /* [level + 1]: nodes of level L at lvl_node[lvl_off[L] .. lvl_off[L + 1]) */
+    int *lvl_node;  /* [n] nodes grouped by depth, each level in solve order */
+    int *child_off; /* [n + 1] children of k at child[child_off[k] .. child_off[k + 1]) */
+    int *child;     /* [n] in descending solve position (the elimination order of hx_solve_tree) */
+};
+
+/* Builds the schedule from order / parent (one thread; once per launch). */
+template <typename T> HX_HD void hx_coop_schedule(const hx_ctx<T> &c, const hx_sched &s) {
+    const hx_run &r = c.r;
+    const int n = (int)c.n;
+    int *depth = s.child; /* scratch until the child lists are built */
+    int levels = 0;
+    for (int idx = 0; idx < n; idx++) {
+        const int k = r.order[idx];
+        const int p = r.parent[k];
+        depth[k] = p < 0 ? 0 : depth[p] + 1;
+        levels = depth[k] + 1 > levels ? depth[k] + 1 : levels;
+    }
+    for (int L = 0; L <= levels; L++) {
+        s.lvl_off[L] = 0;
+    }
+    for (int k = 0; k < n; k++) {
+        s.lvl_off[depth[k] + 1]++;
+    }
+    for (int L = 0; L < levels; L++) {
+        s.lvl_off[L + 1] += s.lvl_off[L];
+    }
+    int *cursor = s.child_off; /* scratch: next free slot of each level */
+    for (int L = 0; L < levels; L++) {
+        cursor[L] = s.lvl_off[L];
+    }
+    for (int idx = 0; idx < n; idx++) {
+        const int k = r.order[idx];
+        s.lvl_node[cursor[depth[k]]++] = k;
+    }
+    /* child lists: end positions, then filled backwards in ascending solve position */
+    for (int k = 0; k <= n; k++) {
+        s.child_off[k] = 0;
+    }
+    for (int k = 0; k < n; k++) {
+        if (r.parent[k] >= 0) {
+            s.child_off[r.parent[k]]++;
+        }
+    }
+    for (int k = 1; k < n; k++) {
+        s.child_off[k] += s.child_off[k - 1];
+    }
+    s.child_off[n] = n > 0 ? s.child_off[n - 1] : 0;
+    for (int idx = 0; idx < n; idx++) {
+        const int k = r.order[idx];
+        const int p = r.parent[k];
+        if (p >= 0) {
+            s.child[--s.child_off[p]] = k;
+        }
+    }
+    s.meta[0] = 0;
+    s.meta[1] = 0;
+    s.meta[2] = levels;
+}
+
+/* Level-scheduled Hines solve: the operations of hx_solve_tree, nodes of one level in parallel. */
+template <typename T> HX_COOP void hx_coop_solve(const hx_ctx<T> &c, const hx_sched &s) {
+    const hx_run &r = c.r;
+    const T *lower = (const T *)r.lower;
+    const T *upper = (const T *)r.upper;
+    const int levels = s.meta[2];
+    for (int L = levels - 2; L >= 0; L--) {
+        const int lo = s.lvl_off[L];
+        hx_par(c, s.lvl_off[L + 1] - lo, [&](long long i) {
+            const int p = s.lvl_node[lo + i];
+            T dp = c.d[p];
+            T rp = c.rhs[p];
+            for (int j = s.child_off[p]; j < s.child_off[p + 1]; j++) {
+                const int k = s.child[j];
+                const T m = upper[c.ix(k, HX_BATCHED_GEOMETRY)] / c.d[k];
+                dp -= m * lower[c.ix(k, HX_BATCHED_GEOMETRY)];
+                rp -= m * c.rhs[k];
+            }
+            c.d[p] = dp;
+            c.rhs[p] = rp;
+        });
+    }
+    for (int L = 0; L < levels; L++) {
+        const int lo = s.lvl_off[L];
+        hx_par(c, s.lvl_off[L + 1] - lo, [&](long long i) {
+            const int k = s.lvl_node[lo + i];
+            const int p = r.parent[k];
+            c.v[k] = p < 0 ? c.rhs[k] / c.d[k] : (c.rhs[k] - lower[c.ix(k, HX_BATCHED_GEOMETRY)] * c.v[p]) / c.d[k];
+        });
+    }
+}
+
+/* Recording `sample` of this instance, recordings spread over the block. */
+template <typename T> HX_COOP void hx_coop_record(const hx_ctx<T> &c, long long sample) {
+    T *out = (T *)c.r.out;
+    const long long R = c.r.n_recordings;
+    hx_par(c, R, [&](long long rr) { out[(sample * R + rr) * c.B + c.b] = hx_recording_value(c, rr); });
+}
+
+/* One step; returns false (on every thread) if a voltage is non-finite. */
+template <typename T> HX_COOP bool hx_coop_step(const hx_ctx<T> &c, const hx_sched &s, long long step) {
+    const long long n = c.n;
+    hx_par(c, n, [&](long long k) { hx_clear_node(c, k); });
+    hx_par(c, 1, [&](long long) { hx_stimuli(c, step); });
+    hx_channels_par<T>(c, HX_PHASE_STEP);
+    if (c.r.n_sy_tables > 0) {
+        hx_par(c, 1, [&](long long) { hx_synapses<T>(c, HX_PHASE_STEP); });
+    }
+    hx_par(c, n, [&](long long k) { hx_assemble_node(c, k); });
+    hx_coop_solve(c, s);
+    if (c.r.n_clamps > 0) {
+        hx_par(c, 1, [&](long long) { hx_clamps(c, step); });
+    }
+    /* flag of this step set by any non-finite node; the other flag, read one step ago, cleared */
+    int *flag = &s.meta[step & 1];
+    hx_par(c, n, [&](long long k) {
+        if (k == 0) {
+            s.meta[(step + 1) & 1] = 0;
+        }
+        if (!hx_isfinite(c.v[k])) {
+            *flag = 1;
+        }
+    });
+    return *flag == 0;
+}
+
+/* The whole run of instance b by the calling block; mem: hx_coop_bytes(n, sizeof(T)) bytes. */
+template <typename T> HX_COOP void hx_coop_instance(const hx_run &r, long long b, unsigned char *mem) {
+    hx_ctx<T> c(r, b);
+    const long long n = c.n;
+    T *node = (T *)mem;
+    c.v = node;
+    c.a = c.d = node + n;
+    c.bv = c.rhs = node + 2 * n;
+    c.iext = node + 3 * n;
+    c.ns = 1;
+    c.nb = 0;
+    int *ints = (int *)(node + 4 * n);
+    hx_sched s;
+    s.meta = ints;
+    s.lvl_off = ints + 4;
+    s.lvl_node = s.lvl_off + n + 1;
+    s.child_off = s.lvl_node + n;
+    s.child = s.child_off + n + 1;
+    hx_par(c, 1, [&](long long) { hx_coop_schedule(c, s); });
+
+    const T *v0 = (const T *)r.v0;
+    hx_par(c, n, [&](long long k) { c.v[k] = r.is_branch_point[k] ? T(0.0) : v0[c.ix(k, HX_BATCHED_GEOMETRY)]; });
+    T *chs = (T *)r.ch_state;
+    const T *chs0 = (const T *)r.ch_state0;
+    hx_par(c, r.n_ch_state_rows, [&](long long q) { chs[c.ix(q)] = chs0[c.ix(q)]; });
+    T *sys = (T *)r.sy_state;
+    const T *sys0 = (const T *)r.sy_state0;
+    hx_par(c, r.n_sy_state_rows, [&](long long q) { sys[c.ix(q)] = sys0[c.ix(q)]; });
+    T *chI = (T *)r.ch_current;
+    hx_par(c, r.n_ch_instances, [&](long long q) { chI[c.ix(q)] = T(0.0); });
+    T *syI = (T *)r.sy_current;
+    hx_par(c, r.n_sy_instances, [&](long long q) { syI[c.ix(q)] = T(0.0); });
+    hx_channels_par<T>(c, HX_PHASE_INIT);
+    if (r.n_sy_tables > 0) {
+        hx_par(c, 1, [&](long long) { hx_synapses<T>(c, HX_PHASE_INIT); });
+    }
+    hx_coop_record(c, 0);
+
+    const long long stride = r.record_every;
+    int diverged = -1;
+    for (long long step = 0; step < r.n_steps; step++) {
+        if (!hx_coop_step(c, s, step)) {
+            diverged = (int)(step + 1);
+            hx_par(c, 1, [&](long long) { hx_fill_diverged(c, step); });
+            break;
+        }
+        if ((step + 1) % stride == 0) {
+            hx_coop_record(c, (step + 1) / stride);
+        }
+    }
+    T *vg = (T *)r.v;
+    hx_par(c, n, [&](long long k) { vg[k * c.B + b] = c.v[k]; });
+    hx_par(c, 1, [&](long long) { r.diverged_at[b] = diverged; });
+}
+
+#endif /* HUXLEY_COOP_CUH */

@@ -182,9 +182,16 @@ final class VectorMath {
         return sum.add(sumError.add(remLo.add(q).add(sm1.mul(p)).add(tail.add(tail.mul(p)))));
     }
 
-    /** k mod N per lane, as gather indices. */
+    /**
+     * Per-thread gather indices: the gathers take an int[] index map, and a fresh array per call was
+     * the vector path's main allocation (about 150 bytes per compartment-step). Each caller uses
+     * the indices before its next call on the same thread.
+     */
+    private static final ThreadLocal<int[]> GATHER_INDEX = ThreadLocal.withInitial(() -> new int[D.length()]);
+
+    /** k mod N per lane, as gather indices (a per-thread array, valid until the next call). */
     private static int[] tableIndex(LongVector k) {
-        int[] j = new int[D.length()];
+        int[] j = GATHER_INDEX.get();
         ((IntVector) k.and(TableExp.N - 1).convertShape(VectorOperators.L2I, I, 0)).intoArray(j, 0);
         return j;
     }

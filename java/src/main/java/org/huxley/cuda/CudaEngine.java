@@ -485,18 +485,7 @@ public final class CudaEngine implements Engine, AutoCloseable {
 
         @Override
         public void close() {
-            RuntimeException first = null;
-            for (DeviceBuffer b : buffers.values()) {
-                try {
-                    b.close();
-                } catch (RuntimeException e) {
-                    first = first == null ? e : first;
-                }
-            }
-            buffers.clear();
-            if (first != null) {
-                throw first;
-            }
+            DeviceBuffer.closeAll(buffers.values());
         }
     }
 }

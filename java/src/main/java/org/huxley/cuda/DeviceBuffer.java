@@ -1,6 +1,7 @@
 package org.huxley.cuda;
 
 import java.lang.foreign.MemorySegment;
+import java.util.Collection;
 
 /** Device memory owned by this handle (freed by {@link #close()}), tied to its context. */
 public final class DeviceBuffer implements AutoCloseable {
@@ -56,6 +57,25 @@ public final class DeviceBuffer implements AutoCloseable {
             pointer = 0;
             context.makeCurrent();
             context.driver().memFree(p);
+        }
+    }
+
+    /**
+     * Frees every buffer and clears the collection; a failure to free one does not keep the others
+     * allocated (the first failure is rethrown at the end).
+     */
+    static void closeAll(Collection<DeviceBuffer> buffers) {
+        RuntimeException first = null;
+        for (DeviceBuffer b : buffers) {
+            try {
+                b.close();
+            } catch (RuntimeException e) {
+                first = first == null ? e : first;
+            }
+        }
+        buffers.clear();
+        if (first != null) {
+            throw first;
         }
     }
 }

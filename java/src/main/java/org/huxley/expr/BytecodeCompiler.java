@@ -1,9 +1,15 @@
 package org.huxley.expr;
 
 import static java.lang.constant.ConstantDescs.CD_Object;
-import static java.lang.constant.ConstantDescs.CD_double;
-import static java.lang.constant.ConstantDescs.CD_int;
 import static java.lang.constant.ConstantDescs.CD_void;
+import static org.huxley.expr.ScalarDescs.CD_DARR;
+import static org.huxley.expr.ScalarDescs.CD_EXPR_MATH;
+import static org.huxley.expr.ScalarDescs.CD_MATH;
+import static org.huxley.expr.ScalarDescs.MTD_D_D;
+import static org.huxley.expr.ScalarDescs.MTD_D_DD;
+import static org.huxley.expr.ScalarDescs.MTD_D_DDD;
+import static org.huxley.expr.ScalarDescs.MTD_D_DDDD;
+import static org.huxley.expr.ScalarDescs.MTD_D_DI;
 
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.CodeBuilder;
@@ -27,16 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class BytecodeCompiler {
     private static final AtomicLong COUNTER = new AtomicLong();
     private static final ClassDesc CD_MULTI = ClassDesc.of(MultiExpr.class.getName());
-    private static final ClassDesc CD_MATH = ClassDesc.of(Math.class.getName());
-    private static final ClassDesc CD_EXPR_MATH = ClassDesc.of(ExprMath.class.getName());
-    private static final ClassDesc CD_DARR = CD_double.arrayType();
     private static final MethodTypeDesc MTD_EVAL = MethodTypeDesc.of(CD_void, CD_DARR, CD_DARR);
-    private static final MethodTypeDesc MTD_D_D = MethodTypeDesc.of(CD_double, CD_double);
-    private static final MethodTypeDesc MTD_D_DD = MethodTypeDesc.of(CD_double, CD_double, CD_double);
-    private static final MethodTypeDesc MTD_D_DI = MethodTypeDesc.of(CD_double, CD_double, CD_int);
-    private static final MethodTypeDesc MTD_D_DDD = MethodTypeDesc.of(CD_double, CD_double, CD_double, CD_double);
-    private static final MethodTypeDesc MTD_D_DDDD = MethodTypeDesc.of(CD_double, CD_double, CD_double, CD_double,
-            CD_double);
     /** Distinct non-trivial nodes per generated method (keeps methods well under 8000 bytes). */
     private static final int NODES_PER_METHOD = 500;
 

@@ -1,9 +1,16 @@
 package org.huxley.expr;
 
 import static java.lang.constant.ConstantDescs.CD_Object;
-import static java.lang.constant.ConstantDescs.CD_double;
 import static java.lang.constant.ConstantDescs.CD_int;
 import static java.lang.constant.ConstantDescs.CD_void;
+import static org.huxley.expr.ScalarDescs.CD_DARR;
+import static org.huxley.expr.ScalarDescs.CD_EXPR_MATH;
+import static org.huxley.expr.ScalarDescs.CD_MATH;
+import static org.huxley.expr.ScalarDescs.MTD_D_D;
+import static org.huxley.expr.ScalarDescs.MTD_D_DD;
+import static org.huxley.expr.ScalarDescs.MTD_D_DDD;
+import static org.huxley.expr.ScalarDescs.MTD_D_DDDD;
+import static org.huxley.expr.ScalarDescs.MTD_D_DI;
 
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.CodeBuilder;
@@ -30,17 +37,8 @@ public final class ColumnCompiler {
     public static final int LANES = 2;
     private static final AtomicLong COUNTER = new AtomicLong();
     private static final ClassDesc CD_KERNEL = ClassDesc.of(ColumnKernel.class.getName());
-    private static final ClassDesc CD_MATH = ClassDesc.of(Math.class.getName());
-    private static final ClassDesc CD_EXPR_MATH = ClassDesc.of(ExprMath.class.getName());
-    private static final ClassDesc CD_DARR = CD_double.arrayType();
     private static final ClassDesc CD_DARR2 = CD_DARR.arrayType();
     private static final MethodTypeDesc MTD_EVAL = MethodTypeDesc.of(CD_void, CD_DARR2, CD_DARR2, CD_int, CD_int);
-    private static final MethodTypeDesc MTD_D_D = MethodTypeDesc.of(CD_double, CD_double);
-    private static final MethodTypeDesc MTD_D_DD = MethodTypeDesc.of(CD_double, CD_double, CD_double);
-    private static final MethodTypeDesc MTD_D_DI = MethodTypeDesc.of(CD_double, CD_double, CD_int);
-    private static final MethodTypeDesc MTD_D_DDD = MethodTypeDesc.of(CD_double, CD_double, CD_double, CD_double);
-    private static final MethodTypeDesc MTD_D_DDDD = MethodTypeDesc.of(CD_double, CD_double, CD_double, CD_double,
-            CD_double);
     /** Distinct nodes per generated method: each is emitted LANES + 1 times, under the JIT's 8000-byte limit. */
     private static final int NODES_PER_METHOD = 120;
 

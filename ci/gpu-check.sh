@@ -14,6 +14,10 @@
 #   HUXLEY_GPU_CHECK_STEPS="forward gradients" (default) selects the groups: forward = GPU tests +
 #   cell-per-block tests + bench, gradients = gradient tests + gradient bench, perf = cell-per-block tests +
 #   bench only (issue 8: about 5 minutes, the call to make with a short device budget).
+#   The groups run in the order they are named ("gradients perf" runs the gradient steps first).
+#   HUXLEY_GPU_CHECK_DEADLINE=S (seconds from the start) clips every step's limit and the benchmarks'
+#   budgets to the time left, and skips a step with under 30 s left, so that one device command of S
+#   seconds still ends with the table (e.g. "gradients perf" with S = 570 in a 600 s call).
 #   bash ci/gpu-check.sh --source-hash   prints the hash of the sources (gpu-prepare.sh records it)
 set -u
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -39,10 +43,28 @@ names=(); results=(); secs=(); details=()
 record() { names+=("$1"); results+=("$2"); secs+=("$3"); details+=("$4"); echo "== $1: $2 ($3 s) $4"; }
 
 # runs "name limit command..." with its output in $out/name.log; sets rc and dur
+deadline="${HUXLEY_GPU_CHECK_DEADLINE:-}"
+# seconds left before the deadline (a large number without one)
+time_left() {
+  if [ -n "$deadline" ]; then echo $(( deadline - ($(date +%s) - started) )); else echo 100000; fi
+}
+# a benchmark's budget: its default, or less when the deadline is near (leaves 60 s for start-up and the last case)
+bench_budget() {
+  local want=$1 left
+  left=$(( $(time_left) - 60 ))
+  if [ "$left" -lt "$want" ]; then echo $(( left > 20 ? left : 20 )); else echo "$want"; fi
+}
 run_step() {
   local name=$1 limit=$2
   shift 2
-  local t0=$(date +%s)
+  local t0=$(date +%s) left
+  left=$(time_left)
+  if [ "$left" -lt 30 ] && [ "$name" != bundle ] && [ "$name" != device ]; then
+    echo "== $name skipped: ${left}s left before HUXLEY_GPU_CHECK_DEADLINE" | tee "$out/$name.log"
+    rc=125; dur=0
+    return
+  fi
+  if [ $(( left - 5 )) -lt "$limit" ] && [ $(( left - 5 )) -ge 10 ]; then limit=$(( left - 5 )); fi
   echo "== $name (limit ${limit}s): $*" | cut -c1-300
   timeout -k 5 "$limit" "$@" >"$out/$name.log" 2>&1
   rc=$?
@@ -91,6 +113,7 @@ jopts=(--enable-native-access=ALL-UNNAMED -Xss8m -Dhuxley.report.dir="$out" -Dhu
        -Dorg.slf4j.simpleLogger.defaultLogLevel=info)
 export LD_LIBRARY_PATH="${LD_LIBRARY_PATH:-}:/usr/local/cuda-13.0/lib64:/usr/local/cuda/lib64"
 
+forward_steps() {
 # ---- 3. GPU tests ----
 rm -f "$out/engine-agreement.md"
 if [ -x "$java" ] && want forward; then
@@ -98,7 +121,9 @@ if [ -x "$java" ] && want forward; then
     --class-path "$cp_" --select-class org.huxley.cuda.CudaEngineIT \
     --disable-banner --details=tree --details-theme=ascii --reports-dir="$out/junit"
   summary="$(grep -E 'tests (successful|failed|skipped|aborted)' "$out/gpu-tests.log" | tr -s ' ' | tr '\n' ' ')"
-  if [ $rc = 124 ] || [ $rc = 137 ]; then
+  if [ $rc = 125 ]; then
+    record gpu-tests SKIP 0 "not started: deadline near"
+  elif [ $rc = 124 ] || [ $rc = 137 ]; then
     record gpu-tests FAIL "$dur" "timed out after 190 s"
   elif [ $rc != 0 ]; then
     record gpu-tests FAIL "$dur" "exit $rc: $summary (see gpu-tests.log)"
@@ -121,7 +146,9 @@ if [ -x "$java" ] && { want forward || want perf; }; then
     --class-path "$cp_" --select-class org.huxley.cuda.CudaCellPerBlockIT \
     --disable-banner --details=tree --details-theme=ascii --reports-dir="$out/junit-cpb"
   summary="$(grep -E 'tests (successful|failed|skipped|aborted)' "$out/cpb-tests.log" | tr -s ' ' | tr '\n' ' ')"
-  if [ $rc = 124 ] || [ $rc = 137 ]; then
+  if [ $rc = 125 ]; then
+    record cpb-tests SKIP 0 "not started: deadline near"
+  elif [ $rc = 124 ] || [ $rc = 137 ]; then
     record cpb-tests FAIL "$dur" "timed out after 150 s"
   elif [ $rc != 0 ]; then
     record cpb-tests FAIL "$dur" "exit $rc: $summary (see cpb-tests.log)"
@@ -137,14 +164,16 @@ fi
 # ---- 4. benchmark sweep (both kernel layouts, issue 8's targets in the table) ----
 if [ -x "$java" ] && { want forward || want perf; }; then
   # cell-per-block rows first (the new kernel), then the thread-per-instance baselines of the same cases
-  run_step bench 250 "$java" "${jopts[@]}" -Xmx16g -Dhuxley.bench.budgetSeconds=170 -cp "$cp_" org.huxley.cuda.GpuBench \
+  run_step bench 250 "$java" "${jopts[@]}" -Xmx16g -Dhuxley.bench.budgetSeconds="$(bench_budget 170)" -cp "$cp_" org.huxley.cuda.GpuBench \
     tree252:f32:1:cpb tree252:f64:1:cpb ca1:f32:1:cpb ca1:f64:1:cpb \
     tree252:f32:1000:cpb tree252:f64:1000:cpb tree252:f32:10000:cpb tree252:f64:10000:cpb \
     ca1:f32:1000:cpb ca1:f64:1000:cpb \
     hh1:f32:10000 hh1:f64:10000 hh1:f32:100000 hh1:f64:100000 \
     tree252:f32:1 tree252:f64:1 tree252:f32:1000 tree252:f64:1000 tree252:f32:10000 tree252:f64:10000 \
     ca1:f32:1 ca1:f64:1 ca1:f32:1000 ca1:f64:1000
-  if grep -q "BENCH SKIPPED" "$out/bench.log"; then
+  if [ $rc = 125 ]; then
+    record bench SKIP 0 "not started: deadline near"
+  elif grep -q "BENCH SKIPPED" "$out/bench.log"; then
     record bench SKIP "$dur" "no GPU: skipped"
   elif [ $rc = 0 ] && grep -q "BENCH OK" "$out/bench.log"; then
     record bench PASS "$dur" "$(grep -c '^| [a-z]' "$out/bench.log") rows; table in bench.log"
@@ -152,14 +181,18 @@ if [ -x "$java" ] && { want forward || want perf; }; then
     record bench FAIL "$dur" "exit $rc (see bench.log)"
   fi
 fi
+}
 
+gradient_steps() {
 # ---- 5. gradient tests ----
 if [ -x "$java" ] && want gradients; then
   run_step grad-tests 200 "$java" "${jopts[@]}" -jar "$lib/junit-console.jar" execute \
     --class-path "$cp_" --select-class org.huxley.adjoint.CudaGradientIT \
     --disable-banner --details=tree --details-theme=ascii --reports-dir="$out/junit-grad"
   summary="$(grep -E 'tests (successful|failed|skipped|aborted)' "$out/grad-tests.log" | tr -s ' ' | tr '\n' ' ')"
-  if [ $rc = 124 ] || [ $rc = 137 ]; then
+  if [ $rc = 125 ]; then
+    record grad-tests SKIP 0 "not started: deadline near"
+  elif [ $rc = 124 ] || [ $rc = 137 ]; then
     record grad-tests FAIL "$dur" "timed out after 200 s"
   elif [ $rc != 0 ]; then
     record grad-tests FAIL "$dur" "exit $rc: $summary (see grad-tests.log)"
@@ -177,9 +210,11 @@ fi
 
 # ---- 6. gradient benchmark ----
 if [ -x "$java" ] && want gradients; then
-  run_step grad-bench 240 "$java" "${jopts[@]}" -Xmx16g -Dhuxley.bench.budgetSeconds=150 -cp "$cp_" \
+  run_step grad-bench 240 "$java" "${jopts[@]}" -Xmx16g -Dhuxley.bench.budgetSeconds="$(bench_budget 150)" -cp "$cp_" \
     org.huxley.adjoint.GpuGradientBench hh1:f32:100000 tree252:f32:1000 tree252:f32:100 ca1:f32:20
-  if grep -q "GRADBENCH SKIPPED" "$out/grad-bench.log"; then
+  if [ $rc = 125 ]; then
+    record grad-bench SKIP 0 "not started: deadline near"
+  elif grep -q "GRADBENCH SKIPPED" "$out/grad-bench.log"; then
     record grad-bench SKIP "$dur" "no GPU: skipped"
   elif [ $rc = 0 ] && grep -q "GRADBENCH OK" "$out/grad-bench.log"; then
     record grad-bench PASS "$dur" "$(grep -c '^| [a-z]' "$out/grad-bench.log") rows; table in grad-bench.log"
@@ -187,6 +222,17 @@ if [ -x "$java" ] && want gradients; then
     record grad-bench FAIL "$dur" "exit $rc (see grad-bench.log)"
   fi
 fi
+}
+
+# the groups in the order named; forward and perf share their steps (run once)
+forward_done=no
+for group in $steps_wanted; do
+  case "$group" in
+    forward|perf) [ $forward_done = no ] && forward_steps; forward_done=yes ;;
+    gradients) gradient_steps ;;
+    *) record steps FAIL 0 "unknown group '$group' in HUXLEY_GPU_CHECK_STEPS (forward, perf, gradients)" ;;
+  esac
+done
 
 # ---- table ----
 total=$(( $(date +%s) - started ))

@@ -15,6 +15,7 @@
 #   cell-per-block tests + bench, gradients = gradient tests + gradient bench, perf = cell-per-block tests +
 #   bench only (issue 8: about 5 minutes, the call to make with a short device budget).
 #   The groups run in the order they are named ("gradients perf" runs the gradient steps first).
+#   HUXLEY_GPU_BENCH_CASES="tree252:f32:1:cpb hh1:f32:100000 ..." replaces the forward benchmark's case list.
 #   HUXLEY_GPU_CHECK_DEADLINE=S (seconds from the start) clips every step's limit and the benchmarks'
 #   budgets to the time left, and skips a step with under 30 s left, so that one device command of S
 #   seconds still ends with the table (e.g. "gradients perf" with S = 570 in a 600 s call).
@@ -115,7 +116,6 @@ export LD_LIBRARY_PATH="${LD_LIBRARY_PATH:-}:/usr/local/cuda-13.0/lib64:/usr/loc
 
 forward_steps() {
 # ---- 3. GPU tests ----
-rm -f "$out/engine-agreement.md"
 if [ -x "$java" ] && want forward; then
   run_step gpu-tests 190 "$java" "${jopts[@]}" -jar "$lib/junit-console.jar" execute \
     --class-path "$cp_" --select-class org.huxley.cuda.CudaEngineIT \
@@ -164,13 +164,15 @@ fi
 # ---- 4. benchmark sweep (both kernel layouts, issue 8's targets in the table) ----
 if [ -x "$java" ] && { want forward || want perf; }; then
   # cell-per-block rows first (the new kernel), then the thread-per-instance baselines of the same cases
+  # (HUXLEY_GPU_BENCH_CASES replaces the list, e.g. the cell-per-block and hh1 rows only)
+  # shellcheck disable=SC2086
   run_step bench 250 "$java" "${jopts[@]}" -Xmx16g -Dhuxley.bench.budgetSeconds="$(bench_budget 170)" -cp "$cp_" org.huxley.cuda.GpuBench \
-    tree252:f32:1:cpb tree252:f64:1:cpb ca1:f32:1:cpb ca1:f64:1:cpb \
+    ${HUXLEY_GPU_BENCH_CASES:-tree252:f32:1:cpb tree252:f64:1:cpb ca1:f32:1:cpb ca1:f64:1:cpb \
     tree252:f32:1000:cpb tree252:f64:1000:cpb tree252:f32:10000:cpb tree252:f64:10000:cpb \
     ca1:f32:1000:cpb ca1:f64:1000:cpb \
     hh1:f32:10000 hh1:f64:10000 hh1:f32:100000 hh1:f64:100000 \
     tree252:f32:1 tree252:f64:1 tree252:f32:1000 tree252:f64:1000 tree252:f32:10000 tree252:f64:10000 \
-    ca1:f32:1 ca1:f64:1 ca1:f32:1000 ca1:f64:1000
+    ca1:f32:1 ca1:f64:1 ca1:f32:1000 ca1:f64:1000}
   if [ $rc = 125 ]; then
     record bench SKIP 0 "not started: deadline near"
   elif grep -q "BENCH SKIPPED" "$out/bench.log"; then
@@ -224,6 +226,7 @@ if [ -x "$java" ] && want gradients; then
 fi
 }
 
+rm -f "$out/engine-agreement.md"
 # the groups in the order named; forward and perf share their steps (run once)
 forward_done=no
 for group in $steps_wanted; do

@@ -8,13 +8,17 @@
  * Every operation is the one of hx_step, with the same operands in the same order, so the result is
  * bitwise that of the thread-per-instance kernel (the host build checks it, running the items of each
  * phase in reverse order):
- *   - elimination level by level, deepest first: each node of a level subtracts its children's
- *     contributions in descending solve position, the order of hx_solve_tree's loop;
- *   - back substitution level by level from the roots;
+ *   - the Hines solve works on chain units: a unit starts at a leaf or at a node with two or more
+ *     children and goes up through every ancestor that has exactly one child. One thread eliminates a
+ *     whole unit (a junction first subtracts its children's contributions in descending solve
+ *     position, the order of hx_solve_tree's loop; each further node has its one child), units of one
+ *     unit level in parallel, one barrier per unit level; back substitution walks each unit down, unit
+ *     levels from the roots. tree252 has 29 node levels but 6 unit levels (chains of at most 5),
+ *     ca1 149 node levels but 29 unit levels, so a step has far fewer barriers;
  *   - stimuli, synapses and clamps, which may add into or overwrite a shared node, on one thread.
  *
  * Block memory (hx_coop_bytes): T v[n], ad[n] (a, then the diagonal), br[n] (b, then the right-hand
- * side), iext[n]; int meta[4], lvl_off[n + 1], lvl_node[n], child_off[n + 1], child[n].
+ * side), iext[n]; int meta[4], ulvl_off[n + 1], unit_off[n + 1], unit_node[n], child_off[n + 1], child[n].
  */
 #ifndef HUXLEY_COOP_CUH
 #define HUXLEY_COOP_CUH
@@ -22,46 +26,27 @@
 #include "huxley_step.cuh"
 
 /* Bytes of block memory for n nodes of real size rs (org.huxley.cuda.KernelLayout.sharedBytes). */
-HX_HD HX_FI long long hx_coop_bytes(long long n, long long rs) { return 4 * n * rs + (4 * n + 6) * 4; }
+HX_HD HX_FI long long hx_coop_bytes(long long n, long long rs) { return 4 * n * rs + (5 * n + 7) * 4; }
 
-/* The tree's levels and child lists, in block memory. */
+/* The chain units of the tree and the child lists, in block memory. */
 struct hx_sched {
-    int *meta;      /* [0], [1]: divergence flags (alternating steps), [2]: number of levels */
-    int *lvl_off;   /* [level + 1]: nodes of level L at lvl_node[lvl_off[L] .. lvl_off[L + 1]) */
-    int *lvl_node;  /* [n] nodes grouped by depth, each level in solve order */
+    int *meta;      /* [0], [1]: divergence flags (alternating steps), [2]: number of unit levels */
+    int *ulvl_off;  /* [level + 1]: units of unit level L are ulvl_off[L] .. ulvl_off[L + 1] */
+    int *unit_off;  /* [unit + 1]: nodes of unit u at unit_node[unit_off[u] .. unit_off[u + 1]) */
+    int *unit_node; /* [n] each unit from its start (leaf or junction) up to its top */
     int *child_off; /* [n + 1] children of k at child[child_off[k] .. child_off[k + 1]) */
     int *child;     /* [n] in descending solve position (the elimination order of hx_solve_tree) */
 };
 
-/* Builds the schedule from order / parent (one thread; once per launch). */
-template <typename T> HX_HD void hx_coop_schedule(const hx_ctx<T> &c, const hx_sched &s) {
+/* Children of node k. */
+HX_HD HX_FI int hx_children(const hx_sched &s, int k) { return s.child_off[k + 1] - s.child_off[k]; }
+
+/* Builds the schedule from order / parent (one thread; once per launch). scratch: 3 arrays of n ints
+ * (the node arrays, unused until the initial state is set). */
+template <typename T> HX_HD void hx_coop_schedule(const hx_ctx<T> &c, const hx_sched &s, int *ulev, int *ustart,
+                                                  int *cursor) {
     const hx_run &r = c.r;
     const int n = (int)c.n;
-    int *depth = s.child; /* scratch until the child lists are built */
-    int levels = 0;
-    for (int idx = 0; idx < n; idx++) {
-        const int k = r.order[idx];
-        const int p = r.parent[k];
-        depth[k] = p < 0 ? 0 : depth[p] + 1;
-        levels = depth[k] + 1 > levels ? depth[k] + 1 : levels;
-    }
-    for (int L = 0; L <= levels; L++) {
-        s.lvl_off[L] = 0;
-    }
-    for (int k = 0; k < n; k++) {
-        s.lvl_off[depth[k] + 1]++;
-    }
-    for (int L = 0; L < levels; L++) {
-        s.lvl_off[L + 1] += s.lvl_off[L];
-    }
-    int *cursor = s.child_off; /* scratch: next free slot of each level */
-    for (int L = 0; L < levels; L++) {
-        cursor[L] = s.lvl_off[L];
-    }
-    for (int idx = 0; idx < n; idx++) {
-        const int k = r.order[idx];
-        s.lvl_node[cursor[depth[k]]++] = k;
-    }
     /* child lists: end positions, then filled backwards in ascending solve position */
     for (int k = 0; k <= n; k++) {
         s.child_off[k] = 0;
@@ -82,39 +67,108 @@ template <typename T> HX_HD void hx_coop_schedule(const hx_ctx<T> &c, const hx_s
             s.child[--s.child_off[p]] = k;
         }
     }
+    /* unit level of each node, children first: a one-child node shares its child's unit, a leaf or
+     * junction starts a unit one level above its children's */
+    int levels = 0;
+    for (int idx = n - 1; idx >= 0; idx--) {
+        const int k = r.order[idx];
+        const int lo = s.child_off[k];
+        const int hi = s.child_off[k + 1];
+        if (hi - lo == 1) {
+            ulev[k] = ulev[s.child[lo]];
+        } else {
+            int m = -1;
+            for (int j = lo; j < hi; j++) {
+                m = ulev[s.child[j]] > m ? ulev[s.child[j]] : m;
+            }
+            ulev[k] = m + 1;
+        }
+        levels = ulev[k] + 1 > levels ? ulev[k] + 1 : levels;
+    }
+    for (int L = 0; L <= levels; L++) {
+        s.ulvl_off[L] = 0;
+    }
+    for (int k = 0; k < n; k++) {
+        if (hx_children(s, k) != 1) {
+            s.ulvl_off[ulev[k] + 1]++;
+        }
+    }
+    for (int L = 0; L < levels; L++) {
+        s.ulvl_off[L + 1] += s.ulvl_off[L];
+        cursor[L] = s.ulvl_off[L];
+    }
+    /* units grouped by level (in solve order within a level), each with its length */
+    s.unit_off[0] = 0;
+    for (int idx = 0; idx < n; idx++) {
+        const int k = r.order[idx];
+        if (hx_children(s, k) == 1) {
+            continue;
+        }
+        const int u = cursor[ulev[k]]++;
+        ustart[u] = k;
+        int len = 1;
+        for (int q = r.parent[k]; q >= 0 && hx_children(s, q) == 1; q = r.parent[q]) {
+            len++;
+        }
+        s.unit_off[u + 1] = len;
+    }
+    const int units = levels > 0 ? s.ulvl_off[levels] : 0;
+    for (int u = 0; u < units; u++) {
+        s.unit_off[u + 1] += s.unit_off[u];
+        int pos = s.unit_off[u];
+        s.unit_node[pos++] = ustart[u];
+        for (int q = r.parent[ustart[u]]; q >= 0 && hx_children(s, q) == 1; q = r.parent[q]) {
+            s.unit_node[pos++] = q;
+        }
+    }
     s.meta[0] = 0;
     s.meta[1] = 0;
     s.meta[2] = levels;
 }
 
-/* Level-scheduled Hines solve: the operations of hx_solve_tree, nodes of one level in parallel. */
+/* Hines solve over chain units: the operations of hx_solve_tree, the units of one level in parallel. */
 template <typename T> HX_COOP void hx_coop_solve(const hx_ctx<T> &c, const hx_sched &s) {
     const hx_run &r = c.r;
     const T *lower = (const T *)r.lower;
     const T *upper = (const T *)r.upper;
     const int levels = s.meta[2];
-    for (int L = levels - 2; L >= 0; L--) {
-        const int lo = s.lvl_off[L];
-        hx_par(c, s.lvl_off[L + 1] - lo, [&](long long i) {
-            const int p = s.lvl_node[lo + i];
-            T dp = c.d[p];
-            T rp = c.rhs[p];
-            for (int j = s.child_off[p]; j < s.child_off[p + 1]; j++) {
-                const int k = s.child[j];
-                const T m = upper[c.ix(k, HX_BATCHED_GEOMETRY)] / c.d[k];
-                dp -= m * lower[c.ix(k, HX_BATCHED_GEOMETRY)];
-                rp -= m * c.rhs[k];
+    for (int L = 0; L < levels; L++) {
+        const int lo = s.ulvl_off[L];
+        hx_par(c, s.ulvl_off[L + 1] - lo, [&](long long i) {
+            const int first = s.unit_off[lo + i];
+            const int end = s.unit_off[lo + i + 1];
+            const int p = s.unit_node[first];
+            if (hx_children(s, p) > 0) {
+                T dp = c.d[p];
+                T rp = c.rhs[p];
+                for (int j = s.child_off[p]; j < s.child_off[p + 1]; j++) {
+                    const int k = s.child[j];
+                    const T m = upper[c.ix(k, HX_BATCHED_GEOMETRY)] / c.d[k];
+                    dp -= m * lower[c.ix(k, HX_BATCHED_GEOMETRY)];
+                    rp -= m * c.rhs[k];
+                }
+                c.d[p] = dp;
+                c.rhs[p] = rp;
             }
-            c.d[p] = dp;
-            c.rhs[p] = rp;
+            for (int j = first + 1; j < end; j++) {
+                const int k = s.unit_node[j - 1];
+                const int q = s.unit_node[j];
+                const T m = upper[c.ix(k, HX_BATCHED_GEOMETRY)] / c.d[k];
+                c.d[q] -= m * lower[c.ix(k, HX_BATCHED_GEOMETRY)];
+                c.rhs[q] -= m * c.rhs[k];
+            }
         });
     }
-    for (int L = 0; L < levels; L++) {
-        const int lo = s.lvl_off[L];
-        hx_par(c, s.lvl_off[L + 1] - lo, [&](long long i) {
-            const int k = s.lvl_node[lo + i];
-            const int p = r.parent[k];
-            c.v[k] = p < 0 ? c.rhs[k] / c.d[k] : (c.rhs[k] - lower[c.ix(k, HX_BATCHED_GEOMETRY)] * c.v[p]) / c.d[k];
+    for (int L = levels - 1; L >= 0; L--) {
+        const int lo = s.ulvl_off[L];
+        hx_par(c, s.ulvl_off[L + 1] - lo, [&](long long i) {
+            const int first = s.unit_off[lo + i];
+            for (int j = s.unit_off[lo + i + 1] - 1; j >= first; j--) {
+                const int k = s.unit_node[j];
+                const int p = r.parent[k];
+                c.v[k] = p < 0 ? c.rhs[k] / c.d[k]
+                               : (c.rhs[k] - lower[c.ix(k, HX_BATCHED_GEOMETRY)] * c.v[p]) / c.d[k];
+            }
         });
     }
 }
@@ -167,11 +221,13 @@ template <typename T> HX_COOP void hx_coop_instance(const hx_run &r, long long b
     int *ints = (int *)(node + 4 * n);
     hx_sched s;
     s.meta = ints;
-    s.lvl_off = ints + 4;
-    s.lvl_node = s.lvl_off + n + 1;
-    s.child_off = s.lvl_node + n;
+    s.ulvl_off = ints + 4;
+    s.unit_off = s.ulvl_off + n + 1;
+    s.unit_node = s.unit_off + n + 1;
+    s.child_off = s.unit_node + n;
     s.child = s.child_off + n + 1;
-    hx_par(c, 1, [&](long long) { hx_coop_schedule(c, s); });
+    /* scratch for the schedule: the node arrays (n reals hold n ints), set only afterwards */
+    hx_par(c, 1, [&](long long) { hx_coop_schedule(c, s, (int *)c.v, (int *)c.d, (int *)c.iext); });
 
     const T *v0 = (const T *)r.v0;
     hx_par(c, n, [&](long long k) { c.v[k] = r.is_branch_point[k] ? T(0.0) : v0[c.ix(k, HX_BATCHED_GEOMETRY)]; });

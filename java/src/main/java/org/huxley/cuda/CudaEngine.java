@@ -43,7 +43,7 @@ public final class CudaEngine implements Engine, AutoCloseable {
     private final Map<String, String> moduleOrigins = new ConcurrentHashMap<>();
 
     private final boolean usePrebuilt;
-    /** Requested kernel organisation (property huxley.cuda.layout); plans it cannot run exactly use the default. */
+    /** Requested kernel organisation (property huxley.cuda.layout, default auto), resolved per plan by layoutFor. */
     private volatile KernelLayout layout = KernelLayout.fromProperty();
 
     private CudaEngine(CudaContext context, Precision precision, boolean usePrebuilt) {
@@ -63,16 +63,14 @@ public final class CudaEngine implements Engine, AutoCloseable {
         return layout;
     }
 
-    /** The organisation a plan runs with: the requested one, unless cell-per-block cannot run it exactly. */
+    /** {@return the organisation a plan runs with: the requested one, resolved by {@link KernelLayout#resolve}} */
     KernelLayout layoutFor(Plan plan) {
-        if (layout == KernelLayout.CELL_PER_BLOCK) {
-            String why = KernelLayout.cellPerBlockRefusal(plan, precision);
-            if (why != null) {
-                LOG.info("cell-per-block kernel not used ({}): thread-per-instance instead", why);
-                return KernelLayout.THREAD_PER_INSTANCE;
-            }
+        KernelLayout resolved = layout.resolve(plan, precision);
+        if (layout == KernelLayout.CELL_PER_BLOCK && resolved != layout) {
+            LOG.info("cell-per-block kernel not used ({}): thread-per-instance instead",
+                    KernelLayout.cellPerBlockRefusal(plan, precision));
         }
-        return layout;
+        return resolved;
     }
 
     /** Grid, block and shared memory of a launch of {@code sets} instances of an {@code n}-node plan. */

@@ -10,18 +10,24 @@ import org.huxley.plan.Plan;
  * system property {@code huxley.cuda.layout} or per engine.
  *
  * <ul>
- * <li>{@link #THREAD_PER_INSTANCE} (default): one thread per parameter set, the whole cell on it
- * (hx_forward_f32/f64); right for small cells at large batches.</li>
- * <li>{@link #CELL_PER_BLOCK} (opt-in until measured on a device): one block per parameter set, its
- * threads over compartments, channel instances and tree levels, the node arrays in shared memory
- * (hx_forward_cpb_f32/f64, kernels/include/huxley_coop.cuh); meant for cells of hundreds of
- * compartments. Bitwise the same operations as the default kernel.</li>
+ * <li>{@link #AUTO} (default): cell-per-block for cells of {@value #AUTO_MIN_NODES} nodes or more
+ * when it can run the plan exactly, else thread-per-instance. Measured on an H100 (docs/gpu.md):
+ * cell-per-block is 6 to 24 times faster on tree252 and ca1 at every batch size tried (1 to 10,000).</li>
+ * <li>{@link #THREAD_PER_INSTANCE}: one thread per parameter set, the whole cell on it
+ * (hx_forward_f32/f64); right for small cells at large batches (hh1).</li>
+ * <li>{@link #CELL_PER_BLOCK}: one block per parameter set, its threads over compartments, channel
+ * instances and chain units of the tree, the node arrays in shared memory (hx_forward_cpb_f32/f64,
+ * kernels/include/huxley_coop.cuh); for cells of tens to hundreds of compartments. Bitwise the same
+ * operations as the thread-per-instance kernel.</li>
  * </ul>
  */
 enum KernelLayout {
+    AUTO("auto"),
     THREAD_PER_INSTANCE("thread-per-instance"),
     CELL_PER_BLOCK("cell-per-block");
 
+    /** Nodes from which {@link #AUTO} picks cell-per-block: a warp's worth, so the block is not mostly idle. */
+    static final int AUTO_MIN_NODES = 32;
     /** The system property that selects the layout of new engines. */
     static final String PROPERTY = "huxley.cuda.layout";
     /** Dynamic shared memory a block may use without opting in per function (48 KiB on every CUDA GPU). */
@@ -41,12 +47,12 @@ enum KernelLayout {
     }
 
     /**
-     * The layout named by the property {@code huxley.cuda.layout} (default thread-per-instance).
+     * The layout named by the property {@code huxley.cuda.layout} (default auto).
      *
      * @throws IllegalArgumentException naming the property and the accepted values
      */
     static KernelLayout fromProperty() {
-        return parse(System.getProperty(PROPERTY, THREAD_PER_INSTANCE.id));
+        return parse(System.getProperty(PROPERTY, AUTO.id));
     }
 
     /**
@@ -60,19 +66,41 @@ enum KernelLayout {
                 return l;
             }
         }
-        throw new IllegalArgumentException("-D" + PROPERTY + "=" + name + ": expected thread-per-instance or "
+        throw new IllegalArgumentException("-D" + PROPERTY + "=" + name + ": expected auto, thread-per-instance or "
                 + "cell-per-block");
     }
 
-    /** {@return the kernel's entry point for a precision} */
+    /**
+     * {@return the kernel's entry point for a precision}
+     *
+     * @throws IllegalStateException for {@link #AUTO}, which names no kernel until resolved for a plan
+     */
     String kernelName(Precision p) {
+        if (this == AUTO) {
+            throw new IllegalStateException("the auto layout is resolved per plan before a kernel is chosen");
+        }
         return (this == CELL_PER_BLOCK ? "hx_forward_cpb_" : "hx_forward_") + p.suffix();
+    }
+
+    /**
+     * {@return the layout a plan runs with}: thread-per-instance as requested; auto as cell-per-block
+     * for plans of {@value #AUTO_MIN_NODES} nodes or more; cell-per-block unless
+     * {@link #cellPerBlockRefusal} names a reason, then thread-per-instance.
+     *
+     * @param plan the plan to run
+     * @param p the kernels' precision (shared memory per node)
+     */
+    KernelLayout resolve(Plan plan, Precision p) {
+        if (this == THREAD_PER_INSTANCE || (this == AUTO && plan.numNodes() < AUTO_MIN_NODES)) {
+            return THREAD_PER_INSTANCE;
+        }
+        return cellPerBlockRefusal(plan, p) == null ? CELL_PER_BLOCK : THREAD_PER_INSTANCE;
     }
 
     /** {@return dynamic shared memory of a cell-per-block block for n nodes, bytes (hx_coop_bytes)} */
     static long sharedBytes(int nodes, Precision p) {
         long rs = p == Precision.FLOAT64 ? 8 : 4;
-        return 4L * nodes * rs + (4L * nodes + 6) * 4;
+        return 4L * nodes * rs + (5L * nodes + 7) * 4;
     }
 
     /** {@return threads per block of the cell-per-block kernel: the nodes rounded up to a warp, at most 256} */

@@ -76,13 +76,34 @@ class HostCellPerBlockTest {
     }
 
     @Test
+    void autoLayoutUsesCellPerBlockForBigCellsOnly() {
+        assertEquals(KernelLayout.AUTO, KernelLayout.parse("auto"));
+        assertThrows(IllegalStateException.class, () -> KernelLayout.AUTO.kernelName(Precision.FLOAT32));
+        org.huxley.plan.Plan hh1 = ParityModels.hh1(1, 1.0, 1).plan();
+        org.huxley.plan.Plan tree = ParityModels.tree252(1, 1.0, 1).plan();
+        for (Precision p : Precision.values()) {
+            assertEquals(KernelLayout.THREAD_PER_INSTANCE, KernelLayout.AUTO.resolve(hh1, p));
+            assertEquals(KernelLayout.CELL_PER_BLOCK, KernelLayout.AUTO.resolve(tree, p));
+            assertEquals(KernelLayout.CELL_PER_BLOCK, KernelLayout.CELL_PER_BLOCK.resolve(hh1, p));
+            assertEquals(KernelLayout.THREAD_PER_INSTANCE, KernelLayout.THREAD_PER_INSTANCE.resolve(tree, p));
+        }
+        org.huxley.model.Cell big = org.huxley.model.Cell.binaryTree(300, 4);
+        big.insert(org.huxley.mech.builtin.HH.MECHANISM);
+        big.branch(0).comp(0).record();
+        org.huxley.plan.Plan bigPlan = big.compile();
+        assertEquals(KernelLayout.THREAD_PER_INSTANCE, KernelLayout.AUTO.resolve(bigPlan, Precision.FLOAT64),
+                "too big for shared memory: thread-per-instance");
+        assertEquals(KernelLayout.THREAD_PER_INSTANCE, KernelLayout.CELL_PER_BLOCK.resolve(bigPlan, Precision.FLOAT64));
+    }
+
+    @Test
     void geometryAndRefusals() {
         ParityModels.Case tree = ParityModels.tree252(1, 1.0, 1);
         int n = tree.plan().numNodes();
         CudaEngine.Geometry g = CudaEngine.Geometry.of(KernelLayout.CELL_PER_BLOCK, 1000, n, Precision.FLOAT64);
         assertEquals(1000, g.grid());
         assertEquals(Math.min(256, (n + 31) / 32 * 32), g.block());
-        assertEquals(4L * n * 8 + (4L * n + 6) * 4, g.sharedBytes());
+        assertEquals(4L * n * 8 + (5L * n + 7) * 4, g.sharedBytes());
         CudaEngine.Geometry t = CudaEngine.Geometry.of(KernelLayout.THREAD_PER_INSTANCE, 1000, n, Precision.FLOAT64);
         assertEquals(8, t.grid());
         assertEquals(0, t.sharedBytes());

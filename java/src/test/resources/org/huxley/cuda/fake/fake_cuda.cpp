@@ -79,7 +79,7 @@ CUresult cuLaunchKernel(void *f, unsigned gx, unsigned gy, unsigned gz, unsigned
     if (run[1] != id % 16) return 1;                   // real_size vs the kernel's precision
     if (id / 16 == 5) {                                // cell-per-block: one block per set, its node arrays in shared memory
         const long long n = run[3], rs = run[1];
-        if ((long long)gx != run[2] || bx > 256 || (long long)shared != 4 * n * rs + (4 * n + 6) * 4) return 1;
+        if ((long long)gx != run[2] || bx > 256 || (long long)shared != 4 * n * rs + (5 * n + 7) * 4) return 1;
         return cpb(run) == 0 ? 0 : 719;
     }
     const int phase = (int)(id / 16) - 1;              // -1: forward, else HX_ADJ_* (hx_adj starts with hx_run)

@@ -13,7 +13,8 @@
 # alone stays under 8, HUXLEY_GPU_CHECK_STEPS=perf under 7).
 #   HUXLEY_GPU_CHECK_STEPS="forward gradients" (default) selects the groups: forward = GPU tests +
 #   cell-per-block tests + bench, gradients = gradient tests + gradient bench, perf = cell-per-block tests +
-#   bench only (issue 8: about 5 minutes, the call to make with a short device budget).
+#   bench only (issue 8: about 5 minutes, the call to make with a short device budget), grad-tests = the
+#   gradient tests without their benchmark.
 #   The groups run in the order they are named ("gradients perf" runs the gradient steps first).
 #   HUXLEY_GPU_BENCH_CASES="tree252:f32:1:cpb hh1:f32:100000 ..." replaces the forward benchmark's case list.
 #   HUXLEY_GPU_CHECK_DEADLINE=S (seconds from the start) clips every step's limit and the benchmarks'
@@ -187,7 +188,7 @@ fi
 
 gradient_steps() {
 # ---- 5. gradient tests ----
-if [ -x "$java" ] && want gradients; then
+if [ -x "$java" ] && { want gradients || want grad-tests; }; then
   run_step grad-tests 200 "$java" "${jopts[@]}" -jar "$lib/junit-console.jar" execute \
     --class-path "$cp_" --select-class org.huxley.adjoint.CudaGradientIT \
     --disable-banner --details=tree --details-theme=ascii --reports-dir="$out/junit-grad"
@@ -229,11 +230,12 @@ fi
 rm -f "$out/engine-agreement.md"
 # the groups in the order named; forward and perf share their steps (run once)
 forward_done=no
+gradients_done=no
 for group in $steps_wanted; do
   case "$group" in
     forward|perf) [ $forward_done = no ] && forward_steps; forward_done=yes ;;
-    gradients) gradient_steps ;;
-    *) record steps FAIL 0 "unknown group '$group' in HUXLEY_GPU_CHECK_STEPS (forward, perf, gradients)" ;;
+    gradients|grad-tests) [ $gradients_done = no ] && gradient_steps; gradients_done=yes ;;
+    *) record steps FAIL 0 "unknown group '$group' in HUXLEY_GPU_CHECK_STEPS (forward, perf, gradients, grad-tests)" ;;
   esac
 done
 

@@ -3,7 +3,9 @@
  * thread block per instance, its threads spread over the compartments (node updates, assembly),
  * over the instances of each channel table, and over the nodes of one tree level in the Hines
  * solve. The instance's node arrays live in the block's shared memory (stride 1, so neighbouring
- * threads touch neighbouring words); states, parameters and recordings stay in the hx_run arrays.
+ * threads touch neighbouring words); states and currents stay in the hx_run arrays but instance-major
+ * within the set's slice (hx_ctx::instance_major: neighbouring instances in neighbouring words, not B
+ * apart); parameters and recordings keep the batch-innermost layout.
  *
  * Every operation is the one of hx_step, with the same operands in the same order, so the result is
  * bitwise that of the thread-per-instance kernel (the host build checks it, running the items of each
@@ -126,8 +128,11 @@ template <typename T> HX_HD void hx_coop_schedule(const hx_ctx<T> &c, const hx_s
     s.meta[2] = levels;
 }
 
-/* Hines solve over chain units: the operations of hx_solve_tree, the units of one level in parallel. */
-template <typename T> HX_COOP void hx_coop_solve(const hx_ctx<T> &c, const hx_sched &s) {
+/* Hines solve over chain units: the operations of hx_solve_tree, the units of one level in parallel.
+ * Back substitution also clears each node's a, b and i_ext for the next step (its diagonal and
+ * right-hand side are not read again) and, with a non-null flag, sets *flag where v is not finite and
+ * clears other_flag (the divergence check of a step without clamps, without a phase of its own). */
+template <typename T> HX_COOP void hx_coop_solve(const hx_ctx<T> &c, const hx_sched &s, int *flag, int *other_flag) {
     const hx_run &r = c.r;
     const T *lower = (const T *)r.lower;
     const T *upper = (const T *)r.upper;
@@ -163,11 +168,19 @@ template <typename T> HX_COOP void hx_coop_solve(const hx_ctx<T> &c, const hx_sc
         const int lo = s.ulvl_off[L];
         hx_par(c, s.ulvl_off[L + 1] - lo, [&](long long i) {
             const int first = s.unit_off[lo + i];
+            if (flag != nullptr && L == levels - 1 && i == 0) {
+                *other_flag = 0;
+            }
             for (int j = s.unit_off[lo + i + 1] - 1; j >= first; j--) {
                 const int k = s.unit_node[j];
                 const int p = r.parent[k];
-                c.v[k] = p < 0 ? c.rhs[k] / c.d[k]
-                               : (c.rhs[k] - lower[c.ix(k, HX_BATCHED_GEOMETRY)] * c.v[p]) / c.d[k];
+                const T vk = p < 0 ? c.rhs[k] / c.d[k]
+                                   : (c.rhs[k] - lower[c.ix(k, HX_BATCHED_GEOMETRY)] * c.v[p]) / c.d[k];
+                c.v[k] = vk;
+                hx_clear_node(c, k);
+                if (flag != nullptr && !hx_isfinite(vk)) {
+                    *flag = 1;
+                }
             }
         });
     }
@@ -180,25 +193,34 @@ template <typename T> HX_COOP void hx_coop_record(const hx_ctx<T> &c, long long 
     hx_par(c, R, [&](long long rr) { out[(sample * R + rr) * c.B + c.b] = hx_recording_value(c, rr); });
 }
 
-/* One step; returns false (on every thread) if a voltage is non-finite. */
+/* One step; returns false (on every thread) if a voltage is non-finite. a, b and i_ext are zero on entry
+ * (cleared by the previous step's back substitution, or before the first step). */
 template <typename T> HX_COOP bool hx_coop_step(const hx_ctx<T> &c, const hx_sched &s, long long step) {
     const long long n = c.n;
-    hx_par(c, n, [&](long long k) { hx_clear_node(c, k); });
-    hx_par(c, 1, [&](long long) { hx_stimuli(c, step); });
+    /* stimuli write only i_ext, which the channels do not touch: the channel phase's barrier orders
+     * them before the assembly (without channel tables they get a phase of their own) */
+    if (c.r.n_ch_tables > 0) {
+        hx_one(c, [&]() { hx_stimuli(c, step); });
+    } else {
+        hx_par(c, 1, [&](long long) { hx_stimuli(c, step); });
+    }
     hx_channels_par<T>(c, HX_PHASE_STEP);
     if (c.r.n_sy_tables > 0) {
         hx_par(c, 1, [&](long long) { hx_synapses<T>(c, HX_PHASE_STEP); });
     }
     hx_par(c, n, [&](long long k) { hx_assemble_node(c, k); });
-    hx_coop_solve(c, s);
-    if (c.r.n_clamps > 0) {
-        hx_par(c, 1, [&](long long) { hx_clamps(c, step); });
-    }
     /* flag of this step set by any non-finite node; the other flag, read one step ago, cleared */
     int *flag = &s.meta[step & 1];
+    int *other = &s.meta[(step + 1) & 1];
+    if (c.r.n_clamps == 0) {
+        hx_coop_solve(c, s, flag, other);
+        return *flag == 0;
+    }
+    hx_coop_solve(c, s, (int *)nullptr, (int *)nullptr);
+    hx_par(c, 1, [&](long long) { hx_clamps(c, step); });
     hx_par(c, n, [&](long long k) {
         if (k == 0) {
-            s.meta[(step + 1) & 1] = 0;
+            *other = 0;
         }
         if (!hx_isfinite(c.v[k])) {
             *flag = 1;
@@ -218,6 +240,7 @@ template <typename T> HX_COOP void hx_coop_instance(const hx_run &r, long long b
     c.iext = node + 3 * n;
     c.ns = 1;
     c.nb = 0;
+    c.instance_major();
     int *ints = (int *)(node + 4 * n);
     hx_sched s;
     s.meta = ints;
@@ -233,19 +256,20 @@ template <typename T> HX_COOP void hx_coop_instance(const hx_run &r, long long b
     hx_par(c, n, [&](long long k) { c.v[k] = r.is_branch_point[k] ? T(0.0) : v0[c.ix(k, HX_BATCHED_GEOMETRY)]; });
     T *chs = (T *)r.ch_state;
     const T *chs0 = (const T *)r.ch_state0;
-    hx_par(c, r.n_ch_state_rows, [&](long long q) { chs[c.ix(q)] = chs0[c.ix(q)]; });
+    hx_par(c, r.n_ch_state_rows, [&](long long q) { chs[c.ixcs(q)] = chs0[c.ix(q)]; });
     T *sys = (T *)r.sy_state;
     const T *sys0 = (const T *)r.sy_state0;
-    hx_par(c, r.n_sy_state_rows, [&](long long q) { sys[c.ix(q)] = sys0[c.ix(q)]; });
+    hx_par(c, r.n_sy_state_rows, [&](long long q) { sys[c.ixss(q)] = sys0[c.ix(q)]; });
     T *chI = (T *)r.ch_current;
-    hx_par(c, r.n_ch_instances, [&](long long q) { chI[c.ix(q)] = T(0.0); });
+    hx_par(c, r.n_ch_instances, [&](long long q) { chI[c.ixci(q)] = T(0.0); });
     T *syI = (T *)r.sy_current;
-    hx_par(c, r.n_sy_instances, [&](long long q) { syI[c.ix(q)] = T(0.0); });
+    hx_par(c, r.n_sy_instances, [&](long long q) { syI[c.ixsi(q)] = T(0.0); });
     hx_channels_par<T>(c, HX_PHASE_INIT);
     if (r.n_sy_tables > 0) {
         hx_par(c, 1, [&](long long) { hx_synapses<T>(c, HX_PHASE_INIT); });
     }
     hx_coop_record(c, 0);
+    hx_par(c, n, [&](long long k) { hx_clear_node(c, k); });
 
     const long long stride = r.record_every;
     int diverged = -1;

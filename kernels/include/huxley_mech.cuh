@@ -45,10 +45,20 @@ template <typename T> struct hx_ctx {
      * of the thread-per-instance kernel, (1, 0) in the block's own copy of the cell-per-block kernel. */
     long long ns;
     long long nb;
+    /* The working per-instance arrays (ch_state, ch_current, sy_state, sy_current) are indexed
+     * row * ws + base: (B, b) batch-innermost as the thread-per-instance kernel needs, or, after
+     * instance_major(), (1, b * rows) so that a cell-per-block block's threads, spread over the
+     * instances of one set, touch neighbouring words. */
+    long long ws;
+    long long chs_b;
+    long long chi_b;
+    long long sys_b;
+    long long syi_b;
 
     HX_HD hx_ctx(const hx_run &run, long long set)
         : r(run), B(run.n_sets), b(set), dt(T(run.dt)), delta(T(run.fd_delta)),
-          fd(run.slope_mode == HX_SLOPE_FORWARD_DIFFERENCE), n(run.n_nodes), ns(run.n_sets), nb(set) {
+          fd(run.slope_mode == HX_SLOPE_FORWARD_DIFFERENCE), n(run.n_nodes), ns(run.n_sets), nb(set),
+          ws(run.n_sets), chs_b(set), chi_b(set), sys_b(set), syi_b(set) {
         v = (T *)run.v;
         T *s = (T *)run.scratch;
         a = s;
@@ -58,6 +68,19 @@ template <typename T> struct hx_ctx {
         rhs = s + 4 * n * B;
     }
 
+    /* Switches the working per-instance arrays to instance-major order within this set's slice. */
+    HX_HD void instance_major() {
+        ws = 1;
+        chs_b = b * r.n_ch_state_rows;
+        chi_b = b * r.n_ch_instances;
+        sys_b = b * r.n_sy_state_rows;
+        syi_b = b * r.n_sy_instances;
+    }
+    /* Row of this instance in ch_state, ch_current, sy_state, sy_current. */
+    HX_HD HX_FI long long ixcs(long long row) const { return row * ws + chs_b; }
+    HX_HD HX_FI long long ixci(long long row) const { return row * ws + chi_b; }
+    HX_HD HX_FI long long ixss(long long row) const { return row * ws + sys_b; }
+    HX_HD HX_FI long long ixsi(long long row) const { return row * ws + syi_b; }
     /* Element (row, this set) of a per-set array. */
     HX_HD HX_FI long long ix(long long row) const { return row * B + b; }
     /* Element k of a node array (v, a, bv, iext, d, rhs) of this instance. */
@@ -85,17 +108,17 @@ template <typename T, typename M> HX_HD HX_FI void hx_channel_instance(const hx_
         p[q] = P[c.ix(po + (long long)q * count + i, HX_BATCHED_CH_PARAMS)];
     }
     for (int q = 0; q < M::NS; q++) {
-        s[q] = S[c.ix(so + (long long)q * count + i)];
+        s[q] = S[c.ixcs(so + (long long)q * count + i)];
     }
     const T vn = c.v[c.ixn(node)];
     if (phase == HX_PHASE_STEP) {
         M::update(vn, T(0.0), c.dt, p, s);
         for (int q = 0; q < M::NS; q++) {
-            S[c.ix(so + (long long)q * count + i)] = s[q];
+            S[c.ixcs(so + (long long)q * count + i)] = s[q];
         }
     }
     const T i0 = M::current(vn, T(0.0), c.dt, p, s);
-    I[c.ix(io + i)] = i0;
+    I[c.ixci(io + i)] = i0;
     if (phase == HX_PHASE_STEP) {
         T slope;
         if (c.fd) {
@@ -136,18 +159,18 @@ template <typename T, typename M> HX_HD void hx_synapse_table(const hx_ctx<T> &c
             p[q] = P[c.ix(po + (long long)q * count + i, HX_BATCHED_SY_PARAMS)];
         }
         for (int q = 0; q < M::NS; q++) {
-            s[q] = S[c.ix(so + (long long)q * count + i)];
+            s[q] = S[c.ixss(so + (long long)q * count + i)];
         }
         const T vpost = c.v[c.ixn(post)];
         const T vpre = c.v[c.ixn(pre)];
         if (phase == HX_PHASE_STEP) {
             M::update(vpost, vpre, c.dt, p, s);
             for (int q = 0; q < M::NS; q++) {
-                S[c.ix(so + (long long)q * count + i)] = s[q];
+                S[c.ixss(so + (long long)q * count + i)] = s[q];
             }
         }
         const T i0 = M::current(vpost, vpre, c.dt, p, s);
-        I[c.ix(io + i)] = i0;
+        I[c.ixsi(io + i)] = i0;
         if (phase == HX_PHASE_STEP) {
             const T toDensity = T(HX_POINT_TO_UA) / area[c.ix(post, HX_BATCHED_GEOMETRY)];
             T slope;
@@ -174,8 +197,17 @@ template <typename T, typename F> __device__ HX_FI void hx_par(const hx_ctx<T> &
     }
     __syncthreads();
 }
+/* f() on the block's first thread, without a barrier: work that a later barrier orders. */
+template <typename T, typename F> __device__ HX_FI void hx_one(const hx_ctx<T> &, F f) {
+    if (threadIdx.x == 0) {
+        f();
+    }
+}
 #else
 #define HX_COOP
+template <typename T, typename F> inline void hx_one(const hx_ctx<T> &, F f) {
+    f();
+}
 /* Host build: the items of a phase in reverse order, so that an item depending on another item of
  * its own phase (a race on the device) changes the result that the tests compare bit for bit. */
 template <typename T, typename F> inline void hx_par(const hx_ctx<T> &, long long n, F f) {

@@ -21,10 +21,10 @@ template <typename T> HX_HD T hx_recording_value(const hx_ctx<T> &c, long long r
         T x;
         switch (r.rec_term_kind[j]) {
         case HX_REC_V: x = c.v[c.ixn(idx)]; break;
-        case HX_REC_CH_STATE: x = ((const T *)r.ch_state)[c.ix(idx)]; break;
-        case HX_REC_CH_CURRENT: x = ((const T *)r.ch_current)[c.ix(idx)]; break;
-        case HX_REC_SY_STATE: x = ((const T *)r.sy_state)[c.ix(idx)]; break;
-        default: x = ((const T *)r.sy_current)[c.ix(idx)]; break;
+        case HX_REC_CH_STATE: x = ((const T *)r.ch_state)[c.ixcs(idx)]; break;
+        case HX_REC_CH_CURRENT: x = ((const T *)r.ch_current)[c.ixci(idx)]; break;
+        case HX_REC_SY_STATE: x = ((const T *)r.sy_state)[c.ixss(idx)]; break;
+        default: x = ((const T *)r.sy_current)[c.ixsi(idx)]; break;
         }
         sum = (j == lo) ? x : sum + x;
     }
@@ -141,20 +141,20 @@ template <typename T> HX_HD void hx_init_state(const hx_ctx<T> &c) {
     T *chs = (T *)r.ch_state;
     const T *chs0 = (const T *)r.ch_state0;
     for (long long q = 0; q < r.n_ch_state_rows; q++) {
-        chs[c.ix(q)] = chs0[c.ix(q)];
+        chs[c.ixcs(q)] = chs0[c.ix(q)];
     }
     T *sys = (T *)r.sy_state;
     const T *sys0 = (const T *)r.sy_state0;
     for (long long q = 0; q < r.n_sy_state_rows; q++) {
-        sys[c.ix(q)] = sys0[c.ix(q)];
+        sys[c.ixss(q)] = sys0[c.ix(q)];
     }
     T *chI = (T *)r.ch_current;
     for (long long q = 0; q < r.n_ch_instances; q++) {
-        chI[c.ix(q)] = T(0.0);
+        chI[c.ixci(q)] = T(0.0);
     }
     T *syI = (T *)r.sy_current;
     for (long long q = 0; q < r.n_sy_instances; q++) {
-        syI[c.ix(q)] = T(0.0);
+        syI[c.ixsi(q)] = T(0.0);
     }
     hx_channels<T>(c, HX_PHASE_INIT);
     hx_synapses<T>(c, HX_PHASE_INIT);
@@ -173,9 +173,29 @@ template <typename T> HX_HD void hx_fill_diverged(const hx_ctx<T> &c, long long 
     }
 }
 
+/* Cells of at most this many nodes keep their node arrays in the thread's own memory (registers or
+ * L1-cached local memory) instead of the global v and scratch arrays: hh1 then reads and writes only
+ * its states, currents and recordings in global memory each step. */
+#ifndef HX_SMALL_CELL
+#define HX_SMALL_CELL 8
+#endif
+
 /* The whole run of instance b: initial state, n_steps steps, samples every record_every steps. */
 template <typename T> HX_HD void hx_forward_instance(const hx_run &r, long long b) {
     hx_ctx<T> c(r, b);
+    /* small cells: v, a (then the diagonal), b (then the right-hand side), i_ext in local storage;
+     * hx_assemble_node reads a and b of a node before writing its diagonal and right-hand side, so
+     * they may share storage as in the cell-per-block kernel */
+    T local[4 * HX_SMALL_CELL];
+    const bool small = c.n <= HX_SMALL_CELL;
+    if (small) {
+        c.v = local;
+        c.a = c.d = local + c.n;
+        c.bv = c.rhs = local + 2 * c.n;
+        c.iext = local + 3 * c.n;
+        c.ns = 1;
+        c.nb = 0;
+    }
     hx_init_state(c);
     hx_record(c, 0);
     const long long stride = r.record_every;
@@ -188,6 +208,12 @@ template <typename T> HX_HD void hx_forward_instance(const hx_run &r, long long 
         }
         if ((step + 1) % stride == 0) {
             hx_record(c, (step + 1) / stride);
+        }
+    }
+    if (small) {
+        T *vg = (T *)r.v;
+        for (long long k = 0; k < c.n; k++) {
+            vg[k * c.B + b] = c.v[k];
         }
     }
     r.diverged_at[b] = diverged;

@@ -173,29 +173,9 @@ template <typename T> HX_HD void hx_fill_diverged(const hx_ctx<T> &c, long long 
     }
 }
 
-/* Cells of at most this many nodes keep their node arrays in the thread's own memory (registers or
- * L1-cached local memory) instead of the global v and scratch arrays: hh1 then reads and writes only
- * its states, currents and recordings in global memory each step. */
-#ifndef HX_SMALL_CELL
-#define HX_SMALL_CELL 8
-#endif
-
 /* The whole run of instance b: initial state, n_steps steps, samples every record_every steps. */
 template <typename T> HX_HD void hx_forward_instance(const hx_run &r, long long b) {
     hx_ctx<T> c(r, b);
-    /* small cells: v, a (then the diagonal), b (then the right-hand side), i_ext in local storage;
-     * hx_assemble_node reads a and b of a node before writing its diagonal and right-hand side, so
-     * they may share storage as in the cell-per-block kernel */
-    T local[4 * HX_SMALL_CELL];
-    const bool small = c.n <= HX_SMALL_CELL;
-    if (small) {
-        c.v = local;
-        c.a = c.d = local + c.n;
-        c.bv = c.rhs = local + 2 * c.n;
-        c.iext = local + 3 * c.n;
-        c.ns = 1;
-        c.nb = 0;
-    }
     hx_init_state(c);
     hx_record(c, 0);
     const long long stride = r.record_every;
@@ -208,12 +188,6 @@ template <typename T> HX_HD void hx_forward_instance(const hx_run &r, long long 
         }
         if ((step + 1) % stride == 0) {
             hx_record(c, (step + 1) / stride);
-        }
-    }
-    if (small) {
-        T *vg = (T *)r.v;
-        for (long long k = 0; k < c.n; k++) {
-            vg[k * c.B + b] = c.v[k];
         }
     }
     r.diverged_at[b] = diverged;

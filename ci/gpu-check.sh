@@ -14,9 +14,10 @@
 #   HUXLEY_GPU_CHECK_STEPS="forward gradients" (default) selects the groups: forward = GPU tests +
 #   cell-per-block tests + bench, gradients = gradient tests + gradient bench, perf = cell-per-block tests +
 #   bench only (issue 8: about 5 minutes, the call to make with a short device budget), grad-tests = the
-#   gradient tests without their benchmark.
+#   gradient tests without their benchmark, bench = the forward benchmark alone.
 #   The groups run in the order they are named ("gradients perf" runs the gradient steps first).
-#   HUXLEY_GPU_BENCH_CASES="tree252:f32:1:cpb hh1:f32:100000 ..." replaces the forward benchmark's case list.
+#   HUXLEY_GPU_BENCH_CASES="tree252:f32:1:cpb hh1:f32:100000 ..." replaces the forward benchmark's case list;
+#   HUXLEY_GPU_JAVA_OPTS="-Dhuxley.cuda.cpbThreads=64" adds JVM options to every test and benchmark.
 #   HUXLEY_GPU_CHECK_DEADLINE=S (seconds from the start) clips every step's limit and the benchmarks'
 #   budgets to the time left, and skips a step with under 30 s left, so that one device command of S
 #   seconds still ends with the table (e.g. "gradients perf" with S = 570 in a 600 s call).
@@ -113,6 +114,8 @@ steps_wanted="${HUXLEY_GPU_CHECK_STEPS:-forward gradients}"
 want() { case " $steps_wanted " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 jopts=(--enable-native-access=ALL-UNNAMED -Xss8m -Dhuxley.report.dir="$out" -Dhuxley.cache.dir="${TMPDIR:-/tmp}/huxley-cache"
        -Dorg.slf4j.simpleLogger.defaultLogLevel=info)
+# shellcheck disable=SC2206
+jopts+=(${HUXLEY_GPU_JAVA_OPTS:-})
 export LD_LIBRARY_PATH="${LD_LIBRARY_PATH:-}:/usr/local/cuda-13.0/lib64:/usr/local/cuda/lib64"
 
 forward_steps() {
@@ -163,7 +166,7 @@ if [ -x "$java" ] && { want forward || want perf; }; then
 fi
 
 # ---- 4. benchmark sweep (both kernel layouts, issue 8's targets in the table) ----
-if [ -x "$java" ] && { want forward || want perf; }; then
+if [ -x "$java" ] && { want forward || want perf || want bench; }; then
   # cell-per-block rows first (the new kernel), then the thread-per-instance baselines of the same cases
   # (HUXLEY_GPU_BENCH_CASES replaces the list, e.g. the cell-per-block and hh1 rows only)
   # shellcheck disable=SC2086
@@ -233,9 +236,9 @@ forward_done=no
 gradients_done=no
 for group in $steps_wanted; do
   case "$group" in
-    forward|perf) [ $forward_done = no ] && forward_steps; forward_done=yes ;;
+    forward|perf|bench) [ $forward_done = no ] && forward_steps; forward_done=yes ;;
     gradients|grad-tests) [ $gradients_done = no ] && gradient_steps; gradients_done=yes ;;
-    *) record steps FAIL 0 "unknown group '$group' in HUXLEY_GPU_CHECK_STEPS (forward, perf, gradients, grad-tests)" ;;
+    *) record steps FAIL 0 "unknown group '$group' in HUXLEY_GPU_CHECK_STEPS (forward, perf, bench, gradients, grad-tests)" ;;
   esac
 done
 

@@ -313,6 +313,11 @@ public final class CudaEngine implements Engine, AutoCloseable {
             return run.geometry.sharedBytes() > 0 ? KernelLayout.CELL_PER_BLOCK : KernelLayout.THREAD_PER_INSTANCE;
         }
 
+        /** {@return threads per block of this batch's launches} */
+        int blockThreads() {
+            return run.geometry.block();
+        }
+
         /**
          * Registers per thread of the kernel.
          *

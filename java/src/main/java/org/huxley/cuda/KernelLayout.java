@@ -103,10 +103,36 @@ enum KernelLayout {
         return 4L * nodes * rs + (5L * nodes + 7) * 4;
     }
 
-    /** {@return threads per block of the cell-per-block kernel: the nodes rounded up to a warp, at most 256} */
+    /** The system property capping the threads per block of the cell-per-block kernel (32 to 256, whole warps). */
+    static final String THREADS_PROPERTY = "huxley.cuda.cpbThreads";
+
+    /**
+     * {@return threads per block of the cell-per-block kernel: the nodes rounded up to a warp, at most
+     * the property {@code huxley.cuda.cpbThreads} (default 256)}
+     *
+     * @throws IllegalArgumentException naming the property if it is not a multiple of 32 in [32, 256]
+     */
     static int blockThreads(int nodes) {
         int warps = Math.max(1, (nodes + 31) / 32);
-        return Math.min(MAX_BLOCK, warps * 32);
+        return Math.min(maxBlockThreads(), warps * 32);
+    }
+
+    /** The cap of {@link #blockThreads}: the property {@code huxley.cuda.cpbThreads}, default {@value #MAX_BLOCK}. */
+    static int maxBlockThreads() {
+        String v = System.getProperty(THREADS_PROPERTY);
+        if (v == null) {
+            return MAX_BLOCK;
+        }
+        try {
+            int t = Integer.parseInt(v.trim());
+            if (t >= 32 && t <= MAX_BLOCK && t % 32 == 0) {
+                return t;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("-D" + THREADS_PROPERTY + "=" + v + ": expected a multiple of 32 from 32 to "
+                + MAX_BLOCK);
     }
 
     /**

@@ -20,7 +20,8 @@ import org.huxley.engine.Recordings;
  * time: Engines.best() plus one small hh1 run with its copy to the host.
  *
  * <p>Usage: {@code GpuBench [workload:precision:batch[:layout] ...]}, workload hh1, tree252 or ca1, layout
- * {@code tpi} (thread-per-instance, default) or {@code cpb} (cell-per-block), e.g.
+ * {@code tpi} (thread-per-instance, default) or {@code cpb} (cell-per-block; threads per block capped by
+ * {@code -Dhuxley.cuda.cpbThreads}), the layout column showing layout/threads per block, e.g.
  * {@code hh1:f32:10000 tree252:f64:1000:cpb}; prints one markdown table, a row per case with the
  * target of issue 8 next to it (comp-steps/s, or for B = 1 the latency of 100 ms simulated), and a
  * final {@code BENCH OK} / {@code BENCH FAILED n} line.
@@ -120,7 +121,7 @@ public final class GpuBench {
             String target = t == null ? "" : t.latency ? String.format(Locale.ROOT, "< %.0f ms", t.value)
                     : String.format(Locale.ROOT, ">= %.1e", t.value);
             return String.format(Locale.ROOT, "| %s | %s | %d | %s | %d | %d | %.2f | %.3e | %s | %s | %s | %d |", workload,
-                    p[1], sets, layout == KernelLayout.CELL_PER_BLOCK ? "cpb" : "tpi", comps, steps, median, rate, target,
+                    p[1], sets, (layout == KernelLayout.CELL_PER_BLOCK ? "cpb/" : "tpi/") + run.blockThreads(), comps, steps, median, rate, target,
                     meets, warmOnly ? "1w" : Integer.toString(times.size()), run.registers());
         } finally {
             engine.layout(KernelLayout.THREAD_PER_INSTANCE);

@@ -97,6 +97,31 @@ class HostCellPerBlockTest {
     }
 
     @Test
+    void blockThreadsFollowTheCapProperty() {
+        String before = System.getProperty(KernelLayout.THREADS_PROPERTY);
+        try {
+            System.clearProperty(KernelLayout.THREADS_PROPERTY);
+            assertEquals(256, KernelLayout.blockThreads(283));
+            assertEquals(32, KernelLayout.blockThreads(5));
+            System.setProperty(KernelLayout.THREADS_PROPERTY, "64");
+            assertEquals(64, KernelLayout.blockThreads(283));
+            assertEquals(32, KernelLayout.blockThreads(5));
+            for (String bad : new String[] {"48", "0", "512", "many"}) {
+                System.setProperty(KernelLayout.THREADS_PROPERTY, bad);
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> KernelLayout.blockThreads(283), bad);
+                assertTrue(e.getMessage().contains(KernelLayout.THREADS_PROPERTY + "=" + bad), e.getMessage());
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty(KernelLayout.THREADS_PROPERTY);
+            } else {
+                System.setProperty(KernelLayout.THREADS_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
     void geometryAndRefusals() {
         ParityModels.Case tree = ParityModels.tree252(1, 1.0, 1);
         int n = tree.plan().numNodes();

@@ -183,6 +183,7 @@ if [ -x "$java" ] && { want forward || want perf || want bench; }; then
     record bench SKIP "$dur" "no GPU: skipped"
   elif [ $rc = 0 ] && grep -q "BENCH OK" "$out/bench.log"; then
     record bench PASS "$dur" "$(grep -c '^| [a-z]' "$out/bench.log") rows; table in bench.log"
+    tested=yes
   else
     record bench FAIL "$dur" "exit $rc (see bench.log)"
   fi
@@ -224,6 +225,7 @@ if [ -x "$java" ] && want gradients; then
     record grad-bench SKIP "$dur" "no GPU: skipped"
   elif [ $rc = 0 ] && grep -q "GRADBENCH OK" "$out/grad-bench.log"; then
     record grad-bench PASS "$dur" "$(grep -c '^| [a-z]' "$out/grad-bench.log") rows; table in grad-bench.log"
+    tested=yes
   else
     record grad-bench FAIL "$dur" "exit $rc (see grad-bench.log)"
   fi

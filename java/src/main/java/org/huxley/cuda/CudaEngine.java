@@ -75,9 +75,10 @@ public final class CudaEngine implements Engine, AutoCloseable {
 
     /** Grid, block and shared memory of a launch of {@code sets} instances of an {@code n}-node plan. */
     record Geometry(int grid, int block, int sharedBytes) {
-        static Geometry of(KernelLayout layout, long sets, int n, Precision p) {
+        static Geometry of(KernelLayout layout, long sets, int n, Precision p, int multiprocessors) {
             if (layout == KernelLayout.CELL_PER_BLOCK) {
-                return new Geometry((int) sets, KernelLayout.blockThreads(n), (int) KernelLayout.sharedBytes(n, p));
+                return new Geometry((int) sets, KernelLayout.blockThreads(n, sets, p, multiprocessors),
+                        (int) KernelLayout.sharedBytes(n, p));
             }
             return new Geometry((int) ((sets + BLOCK - 1) / BLOCK), BLOCK, 0);
         }
@@ -415,7 +416,8 @@ public final class CudaEngine implements Engine, AutoCloseable {
             this.context = context;
             this.image = image;
             this.arena = arena;
-            this.geometry = Geometry.of(layout, image.sets, image.shape.n, image.shape.precision);
+            this.geometry = Geometry.of(layout, image.sets, image.shape.n, image.shape.precision,
+                    context.multiprocessors());
         }
 
         static DeviceRun upload(CudaContext context, RunImage image, Arena arena) {

@@ -106,15 +106,38 @@ enum KernelLayout {
     /** The system property capping the threads per block of the cell-per-block kernel (32 to 256, whole warps). */
     static final String THREADS_PROPERTY = "huxley.cuda.cpbThreads";
 
+    /** Threads per block of cell-per-block launches of many sets (see {@link #blockThreads}). */
+    static final int BATCH_BLOCK = 128;
+    /** Shared memory per block above which float64 batches keep {@value #MAX_BLOCK} threads. */
+    static final int BIG_CELL_SHARED_BYTES = 32 * 1024;
+
     /**
-     * {@return threads per block of the cell-per-block kernel: the nodes rounded up to a warp, at most
-     * the property {@code huxley.cuda.cpbThreads} (default 256)}
+     * Threads per block of the cell-per-block kernel: the nodes rounded up to a warp, capped by the
+     * property {@code huxley.cuda.cpbThreads} if set, else by a rule measured on an H100 (docs/gpu.md,
+     * ci/gpu-cpb-threads.sh): {@value #MAX_BLOCK} threads for a few sets (fewer than two per
+     * multiprocessor: each block should finish its step soonest), {@value #BATCH_BLOCK} for batches (more
+     * blocks resident per multiprocessor: tree252 B = 1000 1.7x faster, ca1 float32 1.5x), except
+     * float64 cells whose block memory exceeds 32 KiB (ca1 float64 B = 1000: 256 threads 1.3x faster).
      *
+     * @param nodes nodes of the plan
+     * @param sets parameter sets in the launch
+     * @param p precision
+     * @param multiprocessors streaming multiprocessors of the device
+     * @return threads per block, a multiple of 32 from 32 to 256
      * @throws IllegalArgumentException naming the property if it is not a multiple of 32 in [32, 256]
      */
-    static int blockThreads(int nodes) {
+    static int blockThreads(int nodes, long sets, Precision p, int multiprocessors) {
         int warps = Math.max(1, (nodes + 31) / 32);
-        return Math.min(maxBlockThreads(), warps * 32);
+        int cap;
+        if (System.getProperty(THREADS_PROPERTY) != null) {
+            cap = maxBlockThreads();
+        } else if (sets < 2L * multiprocessors
+                || (p == Precision.FLOAT64 && sharedBytes(nodes, p) > BIG_CELL_SHARED_BYTES)) {
+            cap = MAX_BLOCK;
+        } else {
+            cap = BATCH_BLOCK;
+        }
+        return Math.min(cap, warps * 32);
     }
 
     /** The cap of {@link #blockThreads}: the property {@code huxley.cuda.cpbThreads}, default {@value #MAX_BLOCK}. */

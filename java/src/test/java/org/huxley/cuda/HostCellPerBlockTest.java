@@ -97,19 +97,28 @@ class HostCellPerBlockTest {
     }
 
     @Test
-    void blockThreadsFollowTheCapProperty() {
+    void blockThreadsFollowTheMeasuredRuleOrTheProperty() {
         String before = System.getProperty(KernelLayout.THREADS_PROPERTY);
+        int tree = ParityModels.tree252(1, 1.0, 1).plan().numNodes();
+        int ca1 = ParityModels.ca1(1, 1.0, 1).plan().numNodes();
         try {
             System.clearProperty(KernelLayout.THREADS_PROPERTY);
-            assertEquals(256, KernelLayout.blockThreads(283));
-            assertEquals(32, KernelLayout.blockThreads(5));
+            // few sets: the whole block on one cell; batches: 128 threads, except big float64 cells
+            assertEquals(256, KernelLayout.blockThreads(tree, 1, Precision.FLOAT32, 132));
+            assertEquals(256, KernelLayout.blockThreads(tree, 263, Precision.FLOAT64, 132));
+            assertEquals(128, KernelLayout.blockThreads(tree, 264, Precision.FLOAT32, 132));
+            assertEquals(128, KernelLayout.blockThreads(tree, 1000, Precision.FLOAT64, 132));
+            assertEquals(128, KernelLayout.blockThreads(ca1, 1000, Precision.FLOAT32, 132));
+            assertEquals(256, KernelLayout.blockThreads(ca1, 1000, Precision.FLOAT64, 132));
+            assertEquals(32, KernelLayout.blockThreads(5, 1, Precision.FLOAT32, 132));
             System.setProperty(KernelLayout.THREADS_PROPERTY, "64");
-            assertEquals(64, KernelLayout.blockThreads(283));
-            assertEquals(32, KernelLayout.blockThreads(5));
+            assertEquals(64, KernelLayout.blockThreads(tree, 1, Precision.FLOAT32, 132));
+            assertEquals(64, KernelLayout.blockThreads(ca1, 1000, Precision.FLOAT64, 132));
+            assertEquals(32, KernelLayout.blockThreads(5, 1000, Precision.FLOAT32, 132));
             for (String bad : new String[] {"48", "0", "512", "many"}) {
                 System.setProperty(KernelLayout.THREADS_PROPERTY, bad);
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                        () -> KernelLayout.blockThreads(283), bad);
+                        () -> KernelLayout.blockThreads(tree, 1, Precision.FLOAT32, 132), bad);
                 assertTrue(e.getMessage().contains(KernelLayout.THREADS_PROPERTY + "=" + bad), e.getMessage());
             }
         } finally {
@@ -125,11 +134,11 @@ class HostCellPerBlockTest {
     void geometryAndRefusals() {
         ParityModels.Case tree = ParityModels.tree252(1, 1.0, 1);
         int n = tree.plan().numNodes();
-        CudaEngine.Geometry g = CudaEngine.Geometry.of(KernelLayout.CELL_PER_BLOCK, 1000, n, Precision.FLOAT64);
+        CudaEngine.Geometry g = CudaEngine.Geometry.of(KernelLayout.CELL_PER_BLOCK, 1000, n, Precision.FLOAT64, 132);
         assertEquals(1000, g.grid());
-        assertEquals(Math.min(256, (n + 31) / 32 * 32), g.block());
+        assertEquals(128, g.block());
         assertEquals(4L * n * 8 + (5L * n + 7) * 4, g.sharedBytes());
-        CudaEngine.Geometry t = CudaEngine.Geometry.of(KernelLayout.THREAD_PER_INSTANCE, 1000, n, Precision.FLOAT64);
+        CudaEngine.Geometry t = CudaEngine.Geometry.of(KernelLayout.THREAD_PER_INSTANCE, 1000, n, Precision.FLOAT64, 132);
         assertEquals(8, t.grid());
         assertEquals(0, t.sharedBytes());
         assertNull(KernelLayout.cellPerBlockRefusal(ParityModels.ca1(1, 1.0, 1).plan(), Precision.FLOAT64));

@@ -8,9 +8,9 @@
 # CPU adjoint: float64 <= 1e-9 relative, float32 cosine rule) and the gradient benchmark (hh1 f32 B = 1e5,
 # tree252 B = 100 and 1000, ca1: value+grad comp-steps/s, gradient/forward ratio, device memory). Logs go
 # to $OUT (or .gpu-out/). Ends with a PASS/FAIL table; exits 0 when nothing failed (a machine without a
-# GPU reports "no GPU: skipped"). Whole run: about 8-9 minutes on an H100/H200 (forward about 4, of which the
-# benchmark sweep stops starting cases after 170 s; step limits add up to 17 min; HUXLEY_GPU_CHECK_STEPS=gradients
-# alone stays under 8, HUXLEY_GPU_CHECK_STEPS=perf under 7).
+# GPU reports "no GPU: skipped"). Measured on an H100: "gradients perf" 300 s (gradient tests 45, gradient
+# bench 151, cell-per-block tests 19, bench 85), "forward grad-tests" with a short bench list 124 s; the
+# benchmarks stop starting cases after their budgets (170 s, 150 s); step limits add up to 17 min.
 #   HUXLEY_GPU_CHECK_STEPS="forward gradients" (default) selects the groups: forward = GPU tests +
 #   cell-per-block tests + bench, gradients = gradient tests + gradient bench, perf = cell-per-block tests +
 #   bench only (issue 8: about 5 minutes, the call to make with a short device budget), grad-tests = the

@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Threads per block of the cell-per-block kernel, measured: runs ci/gpu-check.sh once per cap
 # (-Dhuxley.cuda.cpbThreads = 32, 64, 128, 256) with the cell-per-block benchmark rows, the
-# cell-per-block tests at the caps that differ most from the default, and the whole forward group at
-# the default. Logs per cap under $OUT/t<threads>/; the tables are printed at the end. About 3 minutes
+# cell-per-block tests at 32 and 64 threads, and the whole forward group at 256. Logs per cap under $OUT/t<threads>/; the tables are printed at the end. About 3 minutes
 # on an H100. Needs .gpu-bundle (ci/gpu-prepare.sh), like gpu-check.sh.
 #   bash ci/gpu-cpb-threads.sh
 set -u

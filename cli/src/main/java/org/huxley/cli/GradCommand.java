@@ -5,11 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.huxley.SimulationDivergedException;
-import org.huxley.adjoint.CpuGradientEngine;
+import org.huxley.adjoint.GradientEngine;
 import org.huxley.adjoint.GradientResult;
 import org.huxley.adjoint.Losses;
 import org.huxley.engine.Batch;
-import org.huxley.engine.Precision;
 import org.huxley.engine.RunControl;
 import org.huxley.io.model.HuxleyModel;
 import org.huxley.params.ParameterLayout;
@@ -64,13 +63,6 @@ final class GradCommand implements Callable<Integer> {
             throw new BadInputException("--stride must be >= 1, got " + stride);
         }
         HuxleyModel m = modelOptions.load();
-        // gradients run on the CPU adjoint engine (float64); asking for anything else on the command line is an
-        // error, a model file's engine or precision preference is not (it is meant for simulate and fit)
-        if (engineOptions.engine != null && engineOptions.kind(null) == EngineOptions.EngineKind.CUDA
-                || engineOptions.precision != null && engineOptions.precision(null) == Precision.FLOAT32) {
-            throw new BadInputException("grad runs on the CPU gradient engine (float64) only in this build: "
-                    + "use --engine cpu or auto and --precision float64");
-        }
         Plan plan = m.compile();
         ParameterLayout layout = m.layout();
         if (layout.size() == 0) {
@@ -78,13 +70,21 @@ final class GradCommand implements Callable<Integer> {
                     + "differentiate (add \"trainables\" to the model file)");
         }
         int threads = engineOptions.threads();
-        CpuGradientEngine engine = new CpuGradientEngine(threads, null);
-        String source = modelOptions.describe(m);
-        Provenance prov = Provenance.of(engine.name(), "float64", m.seed(), source, root.commandLine());
         GradTarget tgt = target != null ? GradTarget.fromCsv(target, plan, m.protocol())
                 : GradTarget.perturbed(plan, m.protocol(), layout, perturb, threads);
-        con.log("grad", "%s: %d trainables, %d compartments, loss: MSE to %s; engine %s", source, layout.size(),
-                plan.numCompartments(), tgt.description(), engine.name());
+        try (SelectedGradientEngine se = SelectedGradientEngine.choose(engineOptions.kind(m.engine()),
+                engineOptions.precision(m.precision()), threads)) {
+            return run(con, m, plan, layout, tgt, se);
+        }
+    }
+
+    private int run(Console con, HuxleyModel m, Plan plan, ParameterLayout layout, GradTarget tgt,
+            SelectedGradientEngine se) throws java.io.IOException {
+        GradientEngine engine = se.engine();
+        String source = modelOptions.describe(m);
+        Provenance prov = Provenance.of(engine.name(), se.precisionName(), m.seed(), source, root.commandLine());
+        con.log("grad", "%s: %d trainables, %d compartments, loss: MSE to %s; engine %s (%s)", source, layout.size(),
+                plan.numCompartments(), tgt.description(), engine.name(), se.why());
         long t0 = System.nanoTime();
         GradientResult g;
         try (ProgressDisplay bar = new ProgressDisplay("grad", con.progress())) {

@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code huxley grad}: value and gradient of a mean-squared-error loss with respect to the model's
- * trainables, at the model's values (exact discrete adjoint, CPU).
+ * trainables, at the model's values (exact discrete adjoint on the CPU or the GPU, {@link SelectedGradientEngine}).
  */
 @Command(name = "grad", mixinStandardHelpOptions = true,
         description = {"Value and gradient of the mean squared error between the model's recordings and a target, "

@@ -54,7 +54,8 @@ final class InfoCommand implements Callable<Integer> {
                 e.put("name", "cuda-" + p.suffix());
                 e.put("available", cuda != null);
                 if (cuda != null) {
-                    e.put("detail", "kernels: " + cuda.builtinKernelOrigin());
+                    e.put("detail", "kernels: " + cuda.builtinKernelOrigin() + "; gradients: cuda-" + p.suffix()
+                            + "-adjoint");
                 } else {
                     e.put("reason", why);
                 }

@@ -4,7 +4,6 @@ import java.util.function.Function;
 import org.huxley.adjoint.CpuGradientEngine;
 import org.huxley.adjoint.GradientEngine;
 import org.huxley.adjoint.cuda.CudaGradientEngine;
-import org.huxley.cuda.CudaUnavailableException;
 import org.huxley.engine.Precision;
 
 /**
@@ -25,10 +24,12 @@ record SelectedGradientEngine(GradientEngine engine, Precision precision, String
 
     /**
      * Picks the engine: {@code cpu} → CPU adjoint; {@code cuda} → CUDA or an error with the reason;
-     * {@code auto} → CUDA when usable, else the CPU adjoint (float64) with the reason.
+     * {@code auto} → the CPU adjoint (float64): for grad's one parameter set it is faster than today's
+     * one-thread-per-set CUDA gradient kernels (docs/performance.md "CUDA engine"), so the GPU is used
+     * only when asked for.
      *
      * @throws BadInputException for the CPU engine asked for float32
-     * @throws CudaUnavailableException for {@code cuda} where CUDA cannot run
+     * @throws org.huxley.cuda.CudaUnavailableException for {@code cuda} where CUDA cannot run
      */
     static SelectedGradientEngine choose(EngineOptions.EngineKind kind, Precision precision, int threads) {
         switch (kind) {
@@ -43,11 +44,7 @@ record SelectedGradientEngine(GradientEngine engine, Precision precision, String
                 return new SelectedGradientEngine(cudaFactory.apply(precision), precision, "CUDA engine asked for");
             }
             default -> {
-                try {
-                    return new SelectedGradientEngine(cudaFactory.apply(precision), precision, "CUDA is usable");
-                } catch (CudaUnavailableException e) {
-                    return cpu(threads, "CUDA engine unavailable (" + e.getMessage() + ")");
-                }
+                return cpu(threads, "auto: the CPU adjoint is faster than the CUDA gradient kernels for one set");
             }
         }
     }

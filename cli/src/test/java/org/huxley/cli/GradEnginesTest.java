@@ -17,8 +17,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * grad's engine choice: {@code --engine cuda} runs the CUDA gradient engine (here the host build of
- * the same kernels, schedule and marshalling, since this machine has no GPU), {@code auto} falls back
- * to the CPU adjoint with the reason, and the errors are one line.
+ * the same kernels, schedule and marshalling, since this machine has no GPU), {@code auto} is the
+ * CPU adjoint, and the errors are one line.
  */
 class GradEnginesTest {
     private static JsonNode grad(Path dir, String... engineArgs) {
@@ -81,8 +81,8 @@ class GradEnginesTest {
                 n2 += g32[p] * g32[p];
             }
             assertTrue(dot / Math.sqrt(n1 * n2) >= 0.99, "float32 cosine " + dot / Math.sqrt(n1 * n2));
-            // auto takes CUDA when it opens
-            assertEquals("host-kernels-f64-adjoint", grad(dir.resolve("auto"), "--engine", "auto").get("engine")
+            // auto stays on the CPU adjoint even where CUDA opens (faster for one set today)
+            assertEquals("cpu-float64-adjoint", grad(dir.resolve("auto"), "--engine", "auto").get("engine")
                     .asString());
         });
     }
@@ -97,9 +97,9 @@ class GradEnginesTest {
     }
 
     @Test
-    void autoFallsBackToTheCpuAdjointWhereCudaCannotOpen(@TempDir Path dir) {
+    void autoIsTheCpuAdjointInFloat64(@TempDir Path dir) {
         withCudaFactory(p -> {
-            throw new CudaUnavailableException("no device in this test");
+            throw new AssertionError("auto must not open CUDA");
         }, () -> {
             JsonNode json = grad(dir, "--engine", "auto", "--precision", "float32");
             assertEquals("cpu-float64-adjoint", json.get("engine").asString());

@@ -68,12 +68,35 @@ run_step() {
     return
   fi
   if [ $(( left - 5 )) -lt "$limit" ] && [ $(( left - 5 )) -ge 10 ]; then limit=$(( left - 5 )); fi
+  step_limit=$limit
   echo "== $name (limit ${limit}s): $*" | cut -c1-300
   timeout -k 5 "$limit" "$@" >"$out/$name.log" 2>&1
   rc=$?
   dur=$(( $(date +%s) - t0 ))
   tail -n 40 "$out/$name.log"
   if [ $rc = 124 ] || [ $rc = 137 ]; then echo "== $name TIMED OUT after ${limit}s"; fi
+}
+
+# runs the JUnit class $3 as step $1 (limit $2 s, reports under $out/$4) and records PASS, FAIL or SKIP
+junit_step() {
+  local name=$1 limit=$2 class=$3 reports=$4 summary reason
+  run_step "$name" "$limit" "$java" "${jopts[@]}" -jar "$lib/junit-console.jar" execute \
+    --class-path "$cp_" --select-class "$class" \
+    --disable-banner --details=tree --details-theme=ascii --reports-dir="$out/$reports"
+  summary="$(grep -E 'tests (successful|failed|skipped|aborted)' "$out/$name.log" | tr -s ' ' | tr '\n' ' ')"
+  if [ $rc = 125 ]; then
+    record "$name" SKIP 0 "not started: deadline near"
+  elif [ $rc = 124 ] || [ $rc = 137 ]; then
+    record "$name" FAIL "$dur" "timed out after $step_limit s"
+  elif [ $rc != 0 ]; then
+    record "$name" FAIL "$dur" "exit $rc: $summary (see $name.log)"
+  elif grep -q "no usable CUDA device" "$out/$name.log" || ! grep -qE '[1-9][0-9]* tests successful' "$out/$name.log"; then
+    reason="$(grep -o 'no usable CUDA device: .*' "$out/$name.log" | head -1 | sed 's/\x1b\[[0-9;]*m//g' | cut -c1-200)"
+    record "$name" SKIP "$dur" "no GPU: skipped (${reason:-no test ran})"
+  else
+    record "$name" PASS "$dur" "$summary"
+    tested=yes
+  fi
 }
 
 # ---- 1. bundle ----
@@ -121,23 +144,7 @@ export LD_LIBRARY_PATH="${LD_LIBRARY_PATH:-}:/usr/local/cuda-13.0/lib64:/usr/loc
 forward_steps() {
 # ---- 3. GPU tests ----
 if [ -x "$java" ] && want forward; then
-  run_step gpu-tests 190 "$java" "${jopts[@]}" -jar "$lib/junit-console.jar" execute \
-    --class-path "$cp_" --select-class org.huxley.cuda.CudaEngineIT \
-    --disable-banner --details=tree --details-theme=ascii --reports-dir="$out/junit"
-  summary="$(grep -E 'tests (successful|failed|skipped|aborted)' "$out/gpu-tests.log" | tr -s ' ' | tr '\n' ' ')"
-  if [ $rc = 125 ]; then
-    record gpu-tests SKIP 0 "not started: deadline near"
-  elif [ $rc = 124 ] || [ $rc = 137 ]; then
-    record gpu-tests FAIL "$dur" "timed out after 190 s"
-  elif [ $rc != 0 ]; then
-    record gpu-tests FAIL "$dur" "exit $rc: $summary (see gpu-tests.log)"
-  elif grep -q "no usable CUDA device" "$out/gpu-tests.log" || ! grep -qE '[1-9][0-9]* tests successful' "$out/gpu-tests.log"; then
-    reason="$(grep -o 'no usable CUDA device: .*' "$out/gpu-tests.log" | head -1 | sed 's/\x1b\[[0-9;]*m//g' | cut -c1-200)"
-    record gpu-tests SKIP "$dur" "no GPU: skipped (${reason:-no test ran})"
-  else
-    record gpu-tests PASS "$dur" "$summary"
-    tested=yes
-  fi
+  junit_step gpu-tests 190 org.huxley.cuda.CudaEngineIT junit
   if [ -f "$out/engine-agreement.md" ]; then
     echo "== worst agreements:"; grep -E 'FAIL' "$out/engine-agreement.md" | head -20
     sort -t'|' -k5 -g "$out/engine-agreement.md" 2>/dev/null | grep cuda-f64 | tail -3
@@ -146,22 +153,7 @@ fi
 
 # ---- 3b. cell-per-block kernel vs the CPU engine ----
 if [ -x "$java" ] && { want forward || want perf; }; then
-  run_step cpb-tests 150 "$java" "${jopts[@]}" -jar "$lib/junit-console.jar" execute \
-    --class-path "$cp_" --select-class org.huxley.cuda.CudaCellPerBlockIT \
-    --disable-banner --details=tree --details-theme=ascii --reports-dir="$out/junit-cpb"
-  summary="$(grep -E 'tests (successful|failed|skipped|aborted)' "$out/cpb-tests.log" | tr -s ' ' | tr '\n' ' ')"
-  if [ $rc = 125 ]; then
-    record cpb-tests SKIP 0 "not started: deadline near"
-  elif [ $rc = 124 ] || [ $rc = 137 ]; then
-    record cpb-tests FAIL "$dur" "timed out after 150 s"
-  elif [ $rc != 0 ]; then
-    record cpb-tests FAIL "$dur" "exit $rc: $summary (see cpb-tests.log)"
-  elif grep -q "no usable CUDA device" "$out/cpb-tests.log" || ! grep -qE '[1-9][0-9]* tests successful' "$out/cpb-tests.log"; then
-    record cpb-tests SKIP "$dur" "no GPU: skipped"
-  else
-    record cpb-tests PASS "$dur" "$summary"
-    tested=yes
-  fi
+  junit_step cpb-tests 150 org.huxley.cuda.CudaCellPerBlockIT junit-cpb
   [ -f "$out/engine-agreement.md" ] && grep 'cuda-cpb' "$out/engine-agreement.md" | sort -t'|' -k5 -g | tail -4
 fi
 
@@ -193,22 +185,7 @@ fi
 gradient_steps() {
 # ---- 5. gradient tests ----
 if [ -x "$java" ] && { want gradients || want grad-tests; }; then
-  run_step grad-tests 200 "$java" "${jopts[@]}" -jar "$lib/junit-console.jar" execute \
-    --class-path "$cp_" --select-class org.huxley.adjoint.CudaGradientIT \
-    --disable-banner --details=tree --details-theme=ascii --reports-dir="$out/junit-grad"
-  summary="$(grep -E 'tests (successful|failed|skipped|aborted)' "$out/grad-tests.log" | tr -s ' ' | tr '\n' ' ')"
-  if [ $rc = 125 ]; then
-    record grad-tests SKIP 0 "not started: deadline near"
-  elif [ $rc = 124 ] || [ $rc = 137 ]; then
-    record grad-tests FAIL "$dur" "timed out after 200 s"
-  elif [ $rc != 0 ]; then
-    record grad-tests FAIL "$dur" "exit $rc: $summary (see grad-tests.log)"
-  elif grep -q "no usable CUDA device" "$out/grad-tests.log" || ! grep -qE '[1-9][0-9]* tests successful' "$out/grad-tests.log"; then
-    record grad-tests SKIP "$dur" "no GPU: skipped"
-  else
-    record grad-tests PASS "$dur" "$summary"
-    tested=yes
-  fi
+  junit_step grad-tests 200 org.huxley.adjoint.CudaGradientIT junit-grad
   if [ -f "$out/engine-agreement.md" ]; then
     echo "== worst gradient agreements:"; grep -E 'cuda-grad.*FAIL' "$out/engine-agreement.md" | head -20
     grep 'cuda-grad-f64.*gradient' "$out/engine-agreement.md" | sort -t'|' -k5 -g | tail -3
@@ -246,15 +223,17 @@ done
 
 # ---- table ----
 total=$(( $(date +%s) - started ))
-fail=0; skip=0
+# counted here, not inside the piped block below (a subshell: its counts would not reach the exit status)
+fail=0
+for r in "${results[@]}"; do
+  [ "$r" = FAIL ] && fail=$((fail + 1))
+done
 {
   echo
   echo "| step | result | seconds | detail |"
   echo "|---|---|---|---|"
   for i in "${!names[@]}"; do
     echo "| ${names[$i]} | ${results[$i]} | ${secs[$i]} | ${details[$i]} |"
-    [ "${results[$i]}" = FAIL ] && fail=$((fail + 1))
-    [ "${results[$i]}" = SKIP ] && skip=$((skip + 1))
   done
   if [ $fail -gt 0 ]; then
     echo "GPU-CHECK FAIL: $fail step(s) failed in ${total} s (logs in $out)"

@@ -35,43 +35,37 @@ mkdir -p "$cache"
 gencode=(-gencode arch=compute_80,code=sm_80 -gencode arch=compute_90,code=sm_90 -gencode arch=compute_90,code=compute_90)
 # the gradient module is large: SASS for sm_90 (H100/H200) only; other devices compile it with NVRTC
 gencode_grad=(-gencode arch=compute_90,code=sm_90)
-status=0
-if [ "${HUXLEY_NATIVE_SKIP_NVCC:-0}" != 1 ] && command -v "$nvcc" >/dev/null 2>&1; then
-  if [ ! -f "$cache/huxley_builtin_f64.fatbin" ] || [ ! -f "$cache/huxley_builtin_f32.fatbin" ]; then
-    echo "build-native: nvcc → fatbins (sm_80, sm_90 SASS + compute_90 PTX) ..."
-    timeout 900 "$nvcc" -std=c++17 -O3 --fmad=true -DHX_ONLY_F32 -I "$include" -fatbin "${gencode[@]}" \
-      -x cu "$work/huxley_builtin.cu" -o "$work/huxley_builtin_f32.fatbin" &
+# builds (or takes from the cache) $1_f32.fatbin (--fmad=true) and $1_f64.fatbin (--fmad=false) from $1.cu,
+# both at once, each under a timeout of $2 s, for the gencode flags after $3 (a label for messages)
+fatbin_pair() {
+  local name=$1 limit=$2 label=$3 p32 p64 status=0
+  shift 3
+  if [ ! -f "$cache/${name}_f64.fatbin" ] || [ ! -f "$cache/${name}_f32.fatbin" ]; then
+    timeout "$limit" "$nvcc" -std=c++17 -O3 --fmad=true -DHX_ONLY_F32 -I "$include" -fatbin "$@" \
+      -x cu "$work/$name.cu" -o "$work/${name}_f32.fatbin" &
     p32=$!
-    timeout 900 "$nvcc" -std=c++17 -O3 --fmad=false -DHX_ONLY_F64 -I "$include" -fatbin "${gencode[@]}" \
-      -x cu "$work/huxley_builtin.cu" -o "$work/huxley_builtin_f64.fatbin" &
+    timeout "$limit" "$nvcc" -std=c++17 -O3 --fmad=false -DHX_ONLY_F64 -I "$include" -fatbin "$@" \
+      -x cu "$work/$name.cu" -o "$work/${name}_f64.fatbin" &
     p64=$!
     wait $p32 || status=1
     wait $p64 || status=1
     if [ $status != 0 ]; then
-      echo "build-native: nvcc FAILED on the built-in kernels" >&2
+      echo "build-native: nvcc FAILED on the $label" >&2
       exit 1
     fi
-    cp "$work"/huxley_builtin_f32.fatbin "$work"/huxley_builtin_f64.fatbin "$cache/"
+    cp "$work/${name}_f32.fatbin" "$work/${name}_f64.fatbin" "$cache/"
   fi
-  cp "$cache"/huxley_builtin_f32.fatbin "$cache"/huxley_builtin_f64.fatbin "$out/"
+  cp "$cache/${name}_f32.fatbin" "$cache/${name}_f64.fatbin" "$out/"
+}
+
+if [ "${HUXLEY_NATIVE_SKIP_NVCC:-0}" != 1 ] && command -v "$nvcc" >/dev/null 2>&1; then
+  [ -f "$cache/huxley_builtin_f64.fatbin" ] && [ -f "$cache/huxley_builtin_f32.fatbin" ] \
+    || echo "build-native: nvcc → fatbins (sm_80, sm_90 SASS + compute_90 PTX) ..."
+  fatbin_pair huxley_builtin 900 "built-in kernels" "${gencode[@]}"
   if [ "${HUXLEY_NATIVE_GRADIENTS:-0}" = 1 ]; then
-    if [ ! -f "$cache/huxley_builtin_grad_f64.fatbin" ] || [ ! -f "$cache/huxley_builtin_grad_f32.fatbin" ]; then
-      echo "build-native: nvcc → gradient fatbins (sm_90 SASS; several minutes) ..."
-      timeout 2400 "$nvcc" -std=c++17 -O3 --fmad=true -DHX_ONLY_F32 -I "$include" -fatbin "${gencode_grad[@]}" \
-        -x cu "$work/huxley_builtin_grad.cu" -o "$work/huxley_builtin_grad_f32.fatbin" &
-      p32=$!
-      timeout 2400 "$nvcc" -std=c++17 -O3 --fmad=false -DHX_ONLY_F64 -I "$include" -fatbin "${gencode_grad[@]}" \
-        -x cu "$work/huxley_builtin_grad.cu" -o "$work/huxley_builtin_grad_f64.fatbin" &
-      p64=$!
-      wait $p32 || status=1
-      wait $p64 || status=1
-      if [ $status != 0 ]; then
-        echo "build-native: nvcc FAILED on the built-in gradient kernels" >&2
-        exit 1
-      fi
-      cp "$work"/huxley_builtin_grad_f32.fatbin "$work"/huxley_builtin_grad_f64.fatbin "$cache/"
-    fi
-    cp "$cache"/huxley_builtin_grad_f32.fatbin "$cache"/huxley_builtin_grad_f64.fatbin "$out/"
+    [ -f "$cache/huxley_builtin_grad_f64.fatbin" ] && [ -f "$cache/huxley_builtin_grad_f32.fatbin" ] \
+      || echo "build-native: nvcc → gradient fatbins (sm_90 SASS; several minutes) ..."
+    fatbin_pair huxley_builtin_grad 2400 "built-in gradient kernels" "${gencode_grad[@]}"
   else
     echo "build-native: gradient fatbins skipped (HUXLEY_NATIVE_GRADIENTS=1 builds them; else NVRTC at run time)"
     rm -f "$out"/huxley_builtin_grad_f32.fatbin "$out"/huxley_builtin_grad_f64.fatbin
